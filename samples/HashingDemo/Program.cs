@@ -1,0 +1,3 @@
+using DataVault.Core.Hashing;
+
+Console.WriteLine(DataVaultHasher.Default.HashKeyHex("CUST0001"));

@@ -1,0 +1,25 @@
+namespace DataVault.Core.Hashing;
+
+/// <summary>How a value is protected from imitating the delimiter or the NULL token.</summary>
+public enum EscapeRule
+{
+    /// <summary>
+    /// Values are joined as they are. A value may then contain the delimiter or equal the NULL token, so
+    /// different rows can produce the same input (the behaviour of most dbt packages).
+    /// </summary>
+    None = 0,
+
+    /// <summary>
+    /// The escape character (<c>\</c>) and every character of the delimiter and of the NULL token are preceded
+    /// by the escape character: <c>\</c> → <c>\\</c>, <c>|</c> → <c>\|</c>, <c>^</c> → <c>\^</c>. No value can
+    /// then imitate the delimiter or the NULL token.
+    /// </summary>
+    Backslash = 1,
+
+    /// <summary>
+    /// The datavault4dbt rule: inside each value <c>\</c> is doubled, the quote character is escaped with
+    /// <c>\</c>, occurrences of the NULL token and of the delimiter are replaced by their replacement tokens,
+    /// and the value is wrapped in quote characters.
+    /// </summary>
+    QuoteAndReplace = 2,
+}
