@@ -48,7 +48,7 @@ public sealed class DataVaultHasher
         EscapedCharacters = SearchValues.Create(escaped);
         SpecialCharacters = SearchValues.Create(standard.RemoveControlCharacters ? escaped + HashingStandard.ControlCharacters : escaped);
         MaxReplacementLength = standard.Escape == EscapeRule.QuoteAndReplace
-            ? Math.Max(2, Math.Max(standard.NullTokenReplacement.Length, standard.DelimiterReplacement.Length))
+            ? Math.Max(2, Math.Max(standard.QuoteReplacement.Length, Math.Max(standard.NullTokenReplacement.Length, standard.DelimiterReplacement.Length)))
             : 1;
         UpperHex = standard.OutputForm == HashOutputForm.UpperHex;
     }
@@ -90,7 +90,7 @@ public sealed class DataVaultHasher
     /// <returns>The writer; dispose it.</returns>
     public HashRowWriter CreateWriter(HashPurpose purpose, Span<byte> buffer = default) => new(this, purpose, buffer);
 
-    /// <summary>Computes the raw digest of the hash key of <paramref name="parts"/>. Returns 0 when the standard yields no key.</summary>
+    /// <summary>Computes the raw digest of the hash key of <paramref name="parts"/>. Returns 0 when the key is NULL (<see cref="AllNullRule.Null"/>).</summary>
     /// <param name="parts">The business-key values in declared order; <see langword="null"/> is NULL.</param>
     /// <param name="destination">At least <see cref="HashLengthInBytes"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
@@ -104,7 +104,7 @@ public sealed class DataVaultHasher
     /// <returns><see langword="false"/> if the destination is too short.</returns>
     public bool TryComputeHashKey(ReadOnlySpan<string?> parts, Span<byte> destination, out int bytesWritten) => TryCompute(HashPurpose.Key, parts, destination, out bytesWritten);
 
-    /// <summary>Writes the hash key of <paramref name="parts"/> as hex. Returns 0 when the standard yields no key.</summary>
+    /// <summary>Writes the hash key of <paramref name="parts"/> as hex. Returns 0 when the key is NULL (<see cref="AllNullRule.Null"/>).</summary>
     /// <param name="parts">The business-key values in declared order.</param>
     /// <param name="destination">At least <see cref="HexLength"/> characters.</param>
     /// <returns>The number of characters written.</returns>
@@ -118,19 +118,19 @@ public sealed class DataVaultHasher
     /// <returns><see langword="false"/> if the destination is too short.</returns>
     public bool TryFormatHashKey(ReadOnlySpan<string?> parts, Span<char> destination, out int charsWritten) => TryFormat(HashPurpose.Key, parts, destination, out charsWritten);
 
-    /// <summary>Writes the hash key of <paramref name="parts"/> as UTF-8 hex. Returns 0 when the standard yields no key.</summary>
+    /// <summary>Writes the hash key of <paramref name="parts"/> as UTF-8 hex. Returns 0 when the key is NULL (<see cref="AllNullRule.Null"/>).</summary>
     /// <param name="parts">The business-key values in declared order.</param>
     /// <param name="destination">At least <see cref="HexLength"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="ArgumentException">The destination is too short.</exception>
     public int FormatHashKeyUtf8(ReadOnlySpan<string?> parts, Span<byte> destination) => FormatUtf8(HashPurpose.Key, parts, destination);
 
-    /// <summary>The hash key of <paramref name="parts"/> as a new hex string, or <see langword="null"/> for no key.</summary>
+    /// <summary>The hash key of <paramref name="parts"/> as a new hex string, or <see langword="null"/> when it is NULL.</summary>
     /// <param name="parts">The business-key values in declared order.</param>
     /// <returns>The hex text.</returns>
     public string? HashKeyHex(params ReadOnlySpan<string?> parts) => ToHex(HashPurpose.Key, parts);
 
-    /// <summary>The hash key of <paramref name="parts"/> as a new byte array, or <see langword="null"/> for no key.</summary>
+    /// <summary>The hash key of <paramref name="parts"/> as a new byte array, or <see langword="null"/> when it is NULL.</summary>
     /// <param name="parts">The business-key values in declared order.</param>
     /// <returns>The digest.</returns>
     public byte[]? HashKeyBytes(params ReadOnlySpan<string?> parts) => ToBytes(HashPurpose.Key, parts);

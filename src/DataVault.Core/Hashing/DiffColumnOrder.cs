@@ -6,6 +6,6 @@ public enum DiffColumnOrder
     /// <summary>The order in which the attributes are declared.</summary>
     Declared = 0,
 
-    /// <summary>Sorted by column name, ordinal and case-insensitive (AutomateDV's rule).</summary>
+    /// <summary>Sorted by the lower-cased column name, ordinally and stably: Jinja's <c>|sort</c>, as AutomateDV sorts hash-diff columns.</summary>
     SortedByName = 1,
 }

@@ -17,9 +17,10 @@ public enum EscapeRule
     Backslash = 1,
 
     /// <summary>
-    /// The datavault4dbt rule: inside each value <c>\</c> is doubled, the quote character is escaped with
-    /// <c>\</c>, occurrences of the NULL token and of the delimiter are replaced by their replacement tokens,
-    /// and the value is wrapped in quote characters.
+    /// The datavault4dbt rule: inside each value every <c>\</c> is doubled, then every quote character, every
+    /// occurrence of the NULL token and every occurrence of the delimiter is replaced by its replacement token
+    /// (in that order, as nested SQL <c>REPLACE</c> calls), and the value is wrapped in quote characters. A NULL
+    /// part stays the bare NULL token.
     /// </summary>
     QuoteAndReplace = 2,
 }

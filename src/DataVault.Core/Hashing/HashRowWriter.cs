@@ -72,8 +72,11 @@ public ref struct HashRowWriter
     public readonly ReadOnlySpan<byte> HashInput =>
         _purpose == HashPurpose.Diff && _hasher.Standard.OmitTrailingNullDiffParts ? _buffer[.._endOfLastNonNull] : _buffer[.._length];
 
-    /// <summary>Whether <see cref="ComputeHash(Span{byte})"/> yields no key: all parts NULL under <see cref="AllNullKeyRule.NoKey"/>.</summary>
-    public readonly bool IsNoKey => _purpose == HashPurpose.Key && _nonNullCount == 0 && _hasher.Standard.AllNullKey == AllNullKeyRule.NoKey;
+    /// <summary>
+    /// Whether the hash is SQL NULL: all parts NULL under <see cref="AllNullRule.Null"/>. Then
+    /// <see cref="ComputeHash(Span{byte})"/> and the format methods write nothing and return 0.
+    /// </summary>
+    public readonly bool IsNull => _nonNullCount == 0 && _hasher.Standard.AllNullFor(_purpose) == AllNullRule.Null;
 
     /// <summary>Appends a NULL part.</summary>
     public void AppendNull()
@@ -317,7 +320,7 @@ public ref struct HashRowWriter
 
     /// <summary>
     /// Hashes the row and writes the raw digest (whatever the output form). Returns the digest length, or 0 when the
-    /// standard yields no key (<see cref="IsNoKey"/>).
+    /// hash is NULL (<see cref="IsNull"/>).
     /// </summary>
     /// <param name="destination">Where the digest goes; at least <see cref="DataVaultHasher.HashLengthInBytes"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
@@ -328,12 +331,12 @@ public ref struct HashRowWriter
 
     /// <summary>Hashes the row and writes the raw digest if <paramref name="destination"/> is long enough.</summary>
     /// <param name="destination">Where the digest goes.</param>
-    /// <param name="bytesWritten">The digest length, or 0 for no key or a destination too short.</param>
+    /// <param name="bytesWritten">The digest length, or 0 when the hash is NULL or the destination is too short.</param>
     /// <returns><see langword="false"/> only if the destination is too short.</returns>
     public readonly bool TryComputeHash(Span<byte> destination, out int bytesWritten)
     {
         var length = _hasher.HashLengthInBytes;
-        if (IsNoKey)
+        if (IsNull)
         {
             CheckHasParts();
             bytesWritten = 0;
@@ -353,7 +356,7 @@ public ref struct HashRowWriter
 
     /// <summary>
     /// Hashes the row and writes the digest as hex (upper-case if the output form is <see cref="HashOutputForm.UpperHex"/>,
-    /// lower-case otherwise). Returns the number of characters, or 0 when the standard yields no key.
+    /// lower-case otherwise). Returns the number of characters, or 0 when the hash is NULL.
     /// </summary>
     /// <param name="destination">At least <see cref="DataVaultHasher.HexLength"/> characters.</param>
     /// <returns>The number of characters written.</returns>
@@ -363,7 +366,7 @@ public ref struct HashRowWriter
 
     /// <summary>Hashes the row and writes the digest as hex if <paramref name="destination"/> is long enough.</summary>
     /// <param name="destination">Where the hex goes.</param>
-    /// <param name="charsWritten">The number of characters, or 0 for no key or a destination too short.</param>
+    /// <param name="charsWritten">The number of characters, or 0 when the hash is NULL or the destination is too short.</param>
     /// <returns><see langword="false"/> only if the destination is too short.</returns>
     public readonly bool TryFormatHash(Span<char> destination, out int charsWritten)
     {
@@ -371,7 +374,7 @@ public ref struct HashRowWriter
         if (!TryComputeHash(digest, out var length) || length == 0)
         {
             charsWritten = 0;
-            return length == 0 && IsNoKey;
+            return length == 0 && IsNull;
         }
 
         if (destination.Length < 2 * length)
@@ -385,7 +388,7 @@ public ref struct HashRowWriter
         return true;
     }
 
-    /// <summary>Hashes the row and writes the digest as UTF-8 hex. Returns the number of bytes, or 0 for no key.</summary>
+    /// <summary>Hashes the row and writes the digest as UTF-8 hex. Returns the number of bytes, or 0 when the hash is NULL.</summary>
     /// <param name="destination">At least <see cref="DataVaultHasher.HexLength"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="ArgumentException">The destination is too short.</exception>
@@ -402,7 +405,7 @@ public ref struct HashRowWriter
         return 2 * length;
     }
 
-    /// <summary>Hashes the row into a new hex string (allocates), or <see langword="null"/> for no key.</summary>
+    /// <summary>Hashes the row into a new hex string (allocates), or <see langword="null"/> when the hash is NULL.</summary>
     /// <returns>The hex text of the digest.</returns>
     public readonly string? ToHexString()
     {
@@ -411,7 +414,7 @@ public ref struct HashRowWriter
         return length == 0 ? null : new string(hex[..length]);
     }
 
-    /// <summary>Hashes the row into a new byte array (allocates), or <see langword="null"/> for no key.</summary>
+    /// <summary>Hashes the row into a new byte array (allocates), or <see langword="null"/> when the hash is NULL.</summary>
     /// <returns>The digest.</returns>
     public readonly byte[]? ToHashBytes()
     {
@@ -442,24 +445,19 @@ public ref struct HashRowWriter
 
     private readonly void CheckHasParts()
     {
-        if (_partCount == 0)
+        if (_partCount == 0 && _purpose == HashPurpose.Key)
         {
-            throw new InvalidOperationException(_purpose == HashPurpose.Key
-                ? "A hash key needs at least one part; append the business key values first."
-                : "Internal error: a diff reached the key rule.");
+            throw new InvalidOperationException("A hash key needs at least one part; append the business key values first.");
         }
     }
 
     private readonly void WriteDigest(Span<byte> destination)
     {
-        if (_purpose == HashPurpose.Key)
+        CheckHasParts();
+        if (_nonNullCount == 0 && _hasher.Standard.AllNullFor(_purpose) == AllNullRule.Zero)
         {
-            CheckHasParts();
-            if (_nonNullCount == 0)
-            {
-                destination.Clear(); // AllNullKeyRule.ZeroKey: the ghost record's key
-                return;
-            }
+            destination.Clear(); // the zero key of the ghost record
+            return;
         }
 
         HashFunction.Hash(_hasher.Standard.Algorithm, HashInput, destination);
@@ -560,18 +558,18 @@ public ref struct HashRowWriter
         return true;
     }
 
-    /// <summary>The general path: casing per Unicode scalar, then the escape rule, then control-character removal.</summary>
+    /// <summary>The general path: the escape rule, then casing per Unicode scalar, then control-character removal.</summary>
     private void AppendTransformed(scoped ReadOnlySpan<char> text)
     {
-        var capacity = checked((text.Length * 2 * _hasher.MaxReplacementLength) + 2);
+        var capacity = checked((text.Length * 2 * _hasher.MaxReplacementLength) + 2); // replacements never feed each other
         char[]? rentedA = null;
         char[]? rentedB = null;
         var a = capacity <= StackCharBuffer ? stackalloc char[StackCharBuffer] : (rentedA = ArrayPool<char>.Shared.Rent(capacity));
         var b = capacity <= StackCharBuffer ? stackalloc char[StackCharBuffer] : (rentedB = ArrayPool<char>.Shared.Rent(capacity));
         try
         {
-            var length = _upper ? UpperInvariant(text, a) : Copy(text, a);
             var standard = _hasher.Standard;
+            var length = Copy(text, a);
             switch (standard.Escape)
             {
                 case EscapeRule.Backslash:
@@ -585,6 +583,14 @@ public ref struct HashRowWriter
                     break;
                 default:
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown escape rule {standard.Escape}."));
+            }
+
+            // Casing after escaping, as SQL upper-cases the joined string: replacement tokens are upper-cased in keys.
+            // (No character's uppercase is an escaped character, so for EscapeRule.Backslash the order is immaterial.)
+            if (_upper)
+            {
+                length = UpperInvariant(a[..length], b);
+                Swap(ref a, ref b);
             }
 
             if (standard.RemoveControlCharacters)
@@ -667,17 +673,16 @@ public ref struct HashRowWriter
     }
 
     /// <summary>
-    /// datavault4dbt's nested SQL <c>REPLACE</c> calls, in their order: the escape character doubled, the quote
-    /// character escaped, then the NULL token and the delimiter replaced. Leaves the result in <paramref name="a"/>.
+    /// datavault4dbt's nested SQL <c>REPLACE</c> calls, in their order: the escape character doubled, then the quote
+    /// character, the NULL token and the delimiter replaced by their tokens. Leaves the result in <paramref name="a"/>.
     /// </summary>
     private static int QuoteAndReplace(Span<char> a, Span<char> b, int length, HashingStandard standard)
     {
         ReadOnlySpan<char> escape = [standard.EscapeCharacter];
         ReadOnlySpan<char> doubled = [standard.EscapeCharacter, standard.EscapeCharacter];
         ReadOnlySpan<char> quote = [standard.QuoteCharacter];
-        ReadOnlySpan<char> escapedQuote = [standard.EscapeCharacter, standard.QuoteCharacter];
         length = ReplaceAll(a[..length], escape, doubled, b);
-        length = ReplaceAll(b[..length], quote, escapedQuote, a);
+        length = ReplaceAll(b[..length], quote, standard.QuoteReplacement, a);
         length = ReplaceAll(a[..length], standard.NullToken, standard.NullTokenReplacement, b);
         return ReplaceAll(b[..length], standard.Delimiter, standard.DelimiterReplacement, a);
     }

@@ -9,8 +9,8 @@ namespace DataVault.Core.Hashing;
 /// </summary>
 /// <remarks>
 /// Each part goes through these steps in this order: canonical text → trim (<see cref="Trim"/>) → empty ⇒ NULL
-/// (<see cref="EmptyStringIsNull"/>) → casing (<see cref="KeyCasing"/> / <see cref="DiffCasing"/>) → escape
-/// (<see cref="Escape"/>) → control-character removal (<see cref="RemoveControlCharacters"/>); a NULL part becomes
+/// (<see cref="EmptyStringIsNull"/>) → escape (<see cref="Escape"/>) → casing (<see cref="KeyCasing"/> /
+/// <see cref="DiffCasing"/>) → control-character removal (<see cref="RemoveControlCharacters"/>); a NULL part becomes
 /// <see cref="NullToken"/>; parts are joined with <see cref="Delimiter"/>; the UTF-8 bytes of the result are hashed
 /// with <see cref="Algorithm"/>. The full specification, with vectors, is <c>docs/hashing.md</c>.
 /// </remarks>
@@ -55,17 +55,23 @@ public sealed record HashingStandard
     /// <summary>The character that wraps each value under <see cref="EscapeRule.QuoteAndReplace"/>.</summary>
     public char QuoteCharacter { get; init; } = '"';
 
+    /// <summary>What replaces an occurrence of <see cref="QuoteCharacter"/> inside a value under <see cref="EscapeRule.QuoteAndReplace"/>.</summary>
+    public string QuoteReplacement { get; init; } = "dv4dbt-quote-replacement";
+
     /// <summary>What replaces an occurrence of <see cref="NullToken"/> inside a value under <see cref="EscapeRule.QuoteAndReplace"/>.</summary>
-    public string NullTokenReplacement { get; init; } = "--";
+    public string NullTokenReplacement { get; init; } = "dv4dbt-null-replacement";
 
     /// <summary>What replaces an occurrence of <see cref="Delimiter"/> inside a value under <see cref="EscapeRule.QuoteAndReplace"/>.</summary>
-    public string DelimiterReplacement { get; init; } = "--";
+    public string DelimiterReplacement { get; init; } = "dv4dbt-concat-replacement";
 
     /// <summary>Whether CR, LF, TAB and VT are removed from every value (datavault4dbt's rule).</summary>
     public bool RemoveControlCharacters { get; init; }
 
     /// <summary>What a hash key is when all of its parts are NULL.</summary>
-    public AllNullKeyRule AllNullKey { get; init; } = AllNullKeyRule.ZeroKey;
+    public AllNullRule AllNullKey { get; init; } = AllNullRule.Zero;
+
+    /// <summary>What a hash diff is when all of its parts are NULL.</summary>
+    public AllNullRule AllNullDiff { get; init; } = AllNullRule.Hash;
 
     /// <summary>
     /// Whether trailing NULL parts of a hash diff are left out before joining, so that appending a new, still-NULL
@@ -78,6 +84,11 @@ public sealed record HashingStandard
 
     /// <summary>The number of bytes of a digest of <see cref="Algorithm"/>.</summary>
     public int HashLengthInBytes => HashFunction.GetLengthInBytes(Algorithm);
+
+    /// <summary>What a hash for <paramref name="purpose"/> is when all of its parts are NULL.</summary>
+    /// <param name="purpose">Key or diff.</param>
+    /// <returns><see cref="AllNullKey"/> or <see cref="AllNullDiff"/>.</returns>
+    public AllNullRule AllNullFor(HashPurpose purpose) => purpose == HashPurpose.Key ? AllNullKey : AllNullDiff;
 
     /// <summary>The casing applied to parts hashed for <paramref name="purpose"/>.</summary>
     /// <param name="purpose">Key or diff.</param>
@@ -96,8 +107,9 @@ public sealed record HashingStandard
         var order = Enumerable.Range(0, declaredNames.Count).ToArray();
         if (DiffColumnOrder == DiffColumnOrder.SortedByName)
         {
-            // A stable sort: ties (names equal ignoring case) keep their declared order.
-            order = [.. order.OrderBy(i => declaredNames[i], StringComparer.OrdinalIgnoreCase)];
+            // Jinja's case-insensitive |sort: compare the lower-cased names ordinally ('_' sorts before letters);
+            // a stable sort, so ties keep their declared order.
+            order = [.. order.OrderBy(i => declaredNames[i].ToLowerInvariant(), StringComparer.Ordinal)];
         }
 
         return order;
@@ -138,12 +150,12 @@ public sealed record HashingStandard
             problems.Add("With EscapeRule.Backslash the NULL token must be non-empty and neither it nor the delimiter may contain the escape character.");
         }
 
-        if (Escape == EscapeRule.QuoteAndReplace && (NullTokenReplacement is null || DelimiterReplacement is null))
+        if (Escape == EscapeRule.QuoteAndReplace && (QuoteReplacement is null || NullTokenReplacement is null || DelimiterReplacement is null))
         {
-            problems.Add("With EscapeRule.QuoteAndReplace both replacement tokens must be set.");
+            problems.Add("With EscapeRule.QuoteAndReplace the three replacement tokens must be set.");
         }
 
-        if (!Enum.IsDefined(Escape) || !Enum.IsDefined(Trim) || !Enum.IsDefined(KeyCasing) || !Enum.IsDefined(DiffCasing) || !Enum.IsDefined(AllNullKey) || !Enum.IsDefined(DiffColumnOrder))
+        if (!Enum.IsDefined(Escape) || !Enum.IsDefined(Trim) || !Enum.IsDefined(KeyCasing) || !Enum.IsDefined(DiffCasing) || !Enum.IsDefined(AllNullKey) || !Enum.IsDefined(AllNullDiff) || !Enum.IsDefined(DiffColumnOrder))
         {
             problems.Add("A rule has a value outside its enumeration.");
         }

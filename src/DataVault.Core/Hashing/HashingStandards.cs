@@ -22,8 +22,69 @@ public static class HashingStandards
         KeyCasing = TextCasing.Upper,
         DiffCasing = TextCasing.Preserve,
         Escape = EscapeRule.Backslash,
-        AllNullKey = AllNullKeyRule.ZeroKey,
+        AllNullKey = AllNullRule.Zero,
+        AllNullDiff = AllNullRule.Hash,
         OmitTrailingNullDiffParts = true,
+        DiffColumnOrder = DiffColumnOrder.Declared,
+    };
+
+    /// <summary>
+    /// <c>automatedv-0.11-v1</c>: the default hashing of AutomateDV 0.11.4 (the <c>hash</c>, <c>standard_column_wrapper</c>
+    /// and <c>null_expression</c> macros, as compiled for the PostgreSQL and Snowflake adapters, which give the same bytes).
+    /// Every value <c>UPPER(TRIM(CAST(x AS VARCHAR)))</c> — keys and diffs alike —, <c>''</c> ≡ NULL, NULL → <c>^^</c>,
+    /// joined with <c>||</c>, no escaping; an all-NULL key is NULL (no key); an all-NULL diff is hashed
+    /// (<c>MD5('^^||^^||^^')</c>); hash-diff columns sorted by name (<see cref="HashingStandard.OrderDiffColumns"/>);
+    /// MD5 as 16 raw bytes (PostgreSQL <c>DECODE(MD5(..), 'hex')</c>, Snowflake <c>BINARY(16)</c>).
+    /// </summary>
+    public static HashingStandard AutomateDv { get; } = new()
+    {
+        Id = "automatedv-0.11-v1",
+        Algorithm = HashAlgorithmKind.Md5,
+        OutputForm = HashOutputForm.Binary,
+        Delimiter = "||",
+        NullToken = "^^",
+        Trim = TrimRule.Spaces,
+        EmptyStringIsNull = true,
+        KeyCasing = TextCasing.Upper,
+        DiffCasing = TextCasing.Upper,
+        Escape = EscapeRule.None,
+        AllNullKey = AllNullRule.Null,
+        AllNullDiff = AllNullRule.Hash,
+        OmitTrailingNullDiffParts = false,
+        DiffColumnOrder = DiffColumnOrder.SortedByName,
+    };
+
+    /// <summary>
+    /// <c>datavault4dbt-2.0-v1</c>: the default hashing of datavault4dbt 2.0.0 (the <c>hash</c> and
+    /// <c>attribute_standardise</c>/<c>concattenated_standardise</c> macros, Snowflake adapter). Each value trimmed,
+    /// every <c>\</c> doubled, every <c>"</c>, <c>^^</c> and <c>||</c> replaced by <c>dv4dbt-quote-replacement</c>,
+    /// <c>dv4dbt-null-replacement</c> and <c>dv4dbt-concat-replacement</c>, wrapped in <c>"</c>; NULL → <c>^^</c>
+    /// (unquoted; <c>''</c> is not NULL); joined with <c>||</c>; keys upper-cased, diffs not; CR, LF, TAB and VT
+    /// removed; all-NULL keys and diffs are the zero key; MD5, lower-case hex. Its PostgreSQL adapter differs only on
+    /// values with two or more backslashes, quotes or equal control characters (its <c>regexp_replace</c> has no
+    /// <c>'g'</c> flag): see docs/hashing.md.
+    /// </summary>
+    public static HashingStandard DataVault4Dbt { get; } = new()
+    {
+        Id = "datavault4dbt-2.0-v1",
+        Algorithm = HashAlgorithmKind.Md5,
+        OutputForm = HashOutputForm.LowerHex,
+        Delimiter = "||",
+        NullToken = "^^",
+        Trim = TrimRule.Spaces,
+        EmptyStringIsNull = false,
+        KeyCasing = TextCasing.Upper,
+        DiffCasing = TextCasing.Preserve,
+        Escape = EscapeRule.QuoteAndReplace,
+        EscapeCharacter = '\\',
+        QuoteCharacter = '"',
+        QuoteReplacement = "dv4dbt-quote-replacement",
+        NullTokenReplacement = "dv4dbt-null-replacement",
+        DelimiterReplacement = "dv4dbt-concat-replacement",
+        RemoveControlCharacters = true,
+        AllNullKey = AllNullRule.Zero,
+        AllNullDiff = AllNullRule.Zero,
+        OmitTrailingNullDiffParts = false,
         DiffColumnOrder = DiffColumnOrder.Declared,
     };
 
@@ -31,6 +92,8 @@ public static class HashingStandards
     public static IReadOnlyDictionary<string, HashingStandard> All { get; } = new Dictionary<string, HashingStandard>(StringComparer.Ordinal)
     {
         [Default.Id] = Default,
+        [AutomateDv.Id] = AutomateDv,
+        [DataVault4Dbt.Id] = DataVault4Dbt,
     };
 
     /// <summary>Finds a built-in standard by its id.</summary>
