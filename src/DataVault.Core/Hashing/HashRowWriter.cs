@@ -25,6 +25,7 @@ namespace DataVault.Core.Hashing;
 public ref struct HashRowWriter
 {
     private const int StackCharBuffer = 256;
+    private const int DotlessI = 0x0131;
 
     private readonly DataVaultHasher _hasher;
     private readonly HashPurpose _purpose;
@@ -639,7 +640,11 @@ public ref struct HashRowWriter
         return text.Length;
     }
 
-    /// <summary>The simple, culture-independent Unicode uppercase mapping, one scalar at a time.</summary>
+    /// <summary>
+    /// The simple, culture-independent Unicode uppercase mapping, one scalar at a time. .NET's invariant casing omits
+    /// exactly one mapping of the Unicode Character Database, U+0131 LATIN SMALL LETTER DOTLESS I → U+0049 'I'
+    /// (checked over every code point); it is restored here so the rule is Unicode's, not the runtime's.
+    /// </summary>
     private static int UpperInvariant(ReadOnlySpan<char> text, Span<char> destination)
     {
         var written = 0;
@@ -647,7 +652,8 @@ public ref struct HashRowWriter
         {
             // An unpaired surrogate decodes to U+FFFD, exactly what UTF-8 encoding would write for it.
             Rune.DecodeFromUtf16(text, out var rune, out var consumed);
-            written += Rune.ToUpperInvariant(rune).EncodeToUtf16(destination[written..]);
+            var upper = rune.Value == DotlessI ? new Rune('I') : Rune.ToUpperInvariant(rune);
+            written += upper.EncodeToUtf16(destination[written..]);
             text = text[consumed..];
         }
 

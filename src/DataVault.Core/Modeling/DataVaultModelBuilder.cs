@@ -1,0 +1,108 @@
+using DataVault.Core.Hashing;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>
+/// Declares a Data Vault in code and builds a validated, immutable <see cref="DataVaultModel"/>.
+/// <code>
+/// var model = new DataVaultModelBuilder()
+///     .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(50)))
+///     .Hub("product", h => h.BusinessKey("product_id", DataType.String(50)))
+///     .Link("sale", l => l.Hub("customer").Hub("product").DependentChildKey("line_no", DataType.Int))
+///     .Satellite("product_pricing", s => s.OnHub("product").Attribute("unit_price", DataType.Decimal(10, 2)))
+///     .Build();
+/// </code>
+/// </summary>
+public sealed class DataVaultModelBuilder
+{
+    private readonly List<HubBuilder> _hubs = [];
+    private readonly List<LinkBuilder> _links = [];
+    private readonly List<SatelliteBuilder> _satellites = [];
+    private HashingStandard _standard = HashingStandards.Default;
+    private NamingConventions _naming = NamingConventions.Default;
+
+    /// <summary>Sets the vault's hashing standard (default <c>dv2-default-v1</c>); entities may override it.</summary>
+    /// <param name="standard">The standard.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder UseHashingStandard(HashingStandard standard)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        _standard = standard;
+        return this;
+    }
+
+    /// <summary>Sets the naming conventions (default: the seed schema's).</summary>
+    /// <param name="naming">The conventions.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder UseNamingConventions(NamingConventions naming)
+    {
+        ArgumentNullException.ThrowIfNull(naming);
+        _naming = naming;
+        return this;
+    }
+
+    /// <summary>Declares a hub.</summary>
+    /// <param name="name">The hub's name, e.g. <c>customer</c> (table <c>hub_customer</c>).</param>
+    /// <param name="configure">Adds business keys and options.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder Hub(string name, Action<HubBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var hub = new HubBuilder(name);
+        configure(hub);
+        _hubs.Add(hub);
+        return this;
+    }
+
+    /// <summary>Declares a link.</summary>
+    /// <param name="name">The link's name, e.g. <c>sales</c> (table <c>link_sales</c>).</param>
+    /// <param name="configure">Adds hubs, dependent child keys and options.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder Link(string name, Action<LinkBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var link = new LinkBuilder(name);
+        configure(link);
+        _links.Add(link);
+        return this;
+    }
+
+    /// <summary>Declares a satellite.</summary>
+    /// <param name="name">The satellite's name, e.g. <c>customer_details</c> (table <c>sat_customer_details</c>).</param>
+    /// <param name="configure">Sets the parent, adds attributes and options.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder Satellite(string name, Action<SatelliteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var satellite = new SatelliteBuilder(name);
+        configure(satellite);
+        _satellites.Add(satellite);
+        return this;
+    }
+
+    /// <summary>Validates the model with the portable identifier limit (63 bytes) and builds it.</summary>
+    /// <returns>The model.</returns>
+    /// <exception cref="DataVaultModelException">The model has problems; <see cref="DataVaultModelException.Diagnostics"/> lists every one.</exception>
+    public DataVaultModel Build() => Build(null);
+
+    /// <summary>Validates the model for <paramref name="target"/> (its identifier length limit) and builds it.</summary>
+    /// <param name="target">The database the model is for (a SQL dialect), or <see langword="null"/> for the portable limit.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="DataVaultModelException">The model has problems; <see cref="DataVaultModelException.Diagnostics"/> lists every one.</exception>
+    public DataVaultModel Build(IModelTarget? target)
+    {
+        var validator = new ModelValidator(_standard, _naming, target);
+        var model = validator.Resolve(_hubs, _links, _satellites);
+        return validator.Diagnostics.Count == 0 && model is not null ? model : throw new DataVaultModelException(validator.Diagnostics);
+    }
+
+    /// <summary>Lists every problem of the model without building it.</summary>
+    /// <param name="target">The database the model is for, or <see langword="null"/> for the portable limit.</param>
+    /// <returns>The diagnostics; empty when the model is valid.</returns>
+    public IReadOnlyList<ModelDiagnostic> Validate(IModelTarget? target = null)
+    {
+        var validator = new ModelValidator(_standard, _naming, target);
+        validator.Resolve(_hubs, _links, _satellites);
+        return validator.Diagnostics;
+    }
+}

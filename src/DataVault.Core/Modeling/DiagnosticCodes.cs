@@ -1,0 +1,56 @@
+namespace DataVault.Core.Modeling;
+
+/// <summary>The stable codes of <see cref="ModelDiagnostic"/>; docs/diagnostics.md explains each.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>A name is not a safe identifier (<c>^[a-z_][a-z0-9_]*$</c>).</summary>
+    public const string UnsafeIdentifier = "DV1001";
+
+    /// <summary>A name is longer than the target dialect allows.</summary>
+    public const string IdentifierTooLong = "DV1002";
+
+    /// <summary>Two entities of the same kind have the same name.</summary>
+    public const string DuplicateEntityName = "DV1003";
+
+    /// <summary>Two entities map to the same table name.</summary>
+    public const string DuplicateTableName = "DV1004";
+
+    /// <summary>Two columns of one table have the same name.</summary>
+    public const string DuplicateColumn = "DV1005";
+
+    /// <summary>A column has the name of a system column (load date, load end date, record source, hash diff).</summary>
+    public const string SystemColumnClash = "DV1006";
+
+    /// <summary>A column type is invalid (e.g. a decimal scale larger than its precision).</summary>
+    public const string InvalidDataType = "DV1007";
+
+    /// <summary>A hub has no business key.</summary>
+    public const string HubWithoutBusinessKey = "DV1010";
+
+    /// <summary>A link references fewer than two hubs.</summary>
+    public const string LinkWithTooFewHubs = "DV1020";
+
+    /// <summary>A link references a hub that the model does not declare.</summary>
+    public const string UnknownHub = "DV1021";
+
+    /// <summary>A link references the same hub twice without distinct roles.</summary>
+    public const string DuplicateLinkRole = "DV1022";
+
+    /// <summary>A satellite is attached to no hub or link.</summary>
+    public const string SatelliteWithoutParent = "DV1030";
+
+    /// <summary>A satellite is attached to both a hub and a link, or to two parents.</summary>
+    public const string SatelliteWithTwoParents = "DV1031";
+
+    /// <summary>A satellite's parent is not declared in the model.</summary>
+    public const string UnknownSatelliteParent = "DV1032";
+
+    /// <summary>A satellite has no attributes.</summary>
+    public const string SatelliteWithoutAttributes = "DV1033";
+
+    /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
+    public const string InvalidHashingStandard = "DV1040";
+
+    /// <summary>The model declares no hub.</summary>
+    public const string EmptyModel = "DV1050";
+}

@@ -1,0 +1,11 @@
+namespace DataVault.Core.Modeling;
+
+/// <summary>What the model needs to know of the database it is built for (every SQL dialect is one).</summary>
+public interface IModelTarget
+{
+    /// <summary>The target's name, used in diagnostics (e.g. <c>PostgreSQL</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The longest identifier the target accepts, in UTF-8 bytes.</summary>
+    int MaxIdentifierLength { get; }
+}

@@ -1,0 +1,57 @@
+using DataVault.Core.Hashing;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>Configures one link of a <see cref="DataVaultModelBuilder"/>.</summary>
+public sealed class LinkBuilder
+{
+    internal LinkBuilder(string name) => Name = name;
+
+    internal string Name { get; }
+
+    internal List<(string Hub, string? Role)> Hubs { get; } = [];
+
+    internal List<ColumnDefinition> DependentChildKeys { get; } = [];
+
+    internal HashingStandard? Standard { get; private set; }
+
+    internal string? Table { get; private set; }
+
+    /// <summary>Adds a hub to the link. The same hub may appear again with a different <paramref name="role"/>.</summary>
+    /// <param name="hubName">The hub's model name.</param>
+    /// <param name="role">The role (e.g. <c>referred_by</c>): prefixes the link's column and the staged business keys.</param>
+    /// <returns>This builder.</returns>
+    public LinkBuilder Hub(string hubName, string? role = null)
+    {
+        Hubs.Add((hubName, role));
+        return this;
+    }
+
+    /// <summary>Adds a dependent child key (e.g. a line number) that takes part in the link's key, after the hubs' keys.</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="type">The column type.</param>
+    /// <returns>This builder.</returns>
+    public LinkBuilder DependentChildKey(string name, DataType type)
+    {
+        DependentChildKeys.Add(new ColumnDefinition(name, type));
+        return this;
+    }
+
+    /// <summary>Hashes this link's key with <paramref name="standard"/> instead of the vault's.</summary>
+    /// <param name="standard">The standard.</param>
+    /// <returns>This builder.</returns>
+    public LinkBuilder WithHashingStandard(HashingStandard standard)
+    {
+        Standard = standard;
+        return this;
+    }
+
+    /// <summary>Names the table explicitly instead of by the naming conventions.</summary>
+    /// <param name="tableName">The table name.</param>
+    /// <returns>This builder.</returns>
+    public LinkBuilder ToTable(string tableName)
+    {
+        Table = tableName;
+        return this;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>Writes a model as a Mermaid <c>erDiagram</c>: one entity per table, a relation per key reference.</summary>
+internal static class MermaidDiagram
+{
+    public static string Write(DataVaultModel model)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("erDiagram");
+        foreach (var hub in model.Hubs)
+        {
+            Entity(text, hub.TableName, [Hash(hub.HashKeyColumn, "PK", "hash key"), .. hub.BusinessKeys.Select(k => Column(k, "UK", "business key"))]);
+        }
+
+        foreach (var link in model.Links)
+        {
+            Entity(text, link.TableName, [
+                Hash(link.HashKeyColumn, "PK", "hash key"),
+                .. link.Hubs.Select(h => Hash(h.HashKeyColumn, "FK", h.Role is null ? h.Hub.Name : h.Role + " " + h.Hub.Name)),
+                .. link.DependentChildKeys.Select(k => Column(k, "", "dependent child key"))]);
+            foreach (var reference in link.Hubs)
+            {
+                text.Append("    ").Append(reference.Hub.TableName).Append(" ||--o{ ").Append(link.TableName)
+                    .Append(" : \"").Append(reference.Role ?? reference.Hub.Name).AppendLine("\"");
+            }
+        }
+
+        foreach (var satellite in model.Satellites)
+        {
+            Entity(text, satellite.TableName, [
+                Hash(satellite.ParentHashKeyColumn, "PK, FK", "parent hash key"),
+                ("timestamp", model.Naming.LoadDate, "PK", ""),
+                Hash(satellite.HashDiffColumn, "", "hash diff"),
+                .. satellite.Attributes.Select(a => Column(a, "", ""))]);
+            text.Append("    ").Append(satellite.Parent.TableName).Append(" ||--o{ ").Append(satellite.TableName).AppendLine(" : describes");
+        }
+
+        return text.ToString();
+    }
+
+    private static (string Type, string Name, string Key, string Comment) Hash(string name, string key, string comment) => ("hash", name, key, comment);
+
+    private static (string Type, string Name, string Key, string Comment) Column(ColumnDefinition column, string key, string comment) =>
+        (column.Type.Kind.ToString().ToLowerInvariant(), column.Name, key, comment);
+
+    private static void Entity(StringBuilder text, string table, IEnumerable<(string Type, string Name, string Key, string Comment)> columns)
+    {
+        text.Append("    ").Append(table).AppendLine(" {");
+        foreach (var (type, name, key, comment) in columns)
+        {
+            text.Append("        ").Append(type).Append(' ').Append(name);
+            if (key.Length > 0)
+            {
+                text.Append(' ').Append(key);
+            }
+
+            if (comment.Length > 0)
+            {
+                text.Append(" \"").Append(comment).Append('"');
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine("    }");
+    }
+}

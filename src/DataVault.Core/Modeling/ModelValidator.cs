@@ -1,0 +1,245 @@
+using System.Globalization;
+using DataVault.Core.Hashing;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>Resolves the builders into entities and collects every problem on the way (never stops at the first).</summary>
+internal sealed class ModelValidator(HashingStandard standard, NamingConventions naming, IModelTarget? target)
+{
+    private readonly List<ModelDiagnostic> _diagnostics = [];
+    private readonly Dictionary<string, string> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _maxLength = target?.MaxIdentifierLength ?? Identifiers.PortableMaxLength;
+    private readonly string _targetName = target?.Name ?? "the portable limit";
+
+    public IReadOnlyList<ModelDiagnostic> Diagnostics => _diagnostics;
+
+    public DataVaultModel? Resolve(List<HubBuilder> hubBuilders, List<LinkBuilder> linkBuilders, List<SatelliteBuilder> satelliteBuilders)
+    {
+        var vaultStandard = CheckStandard(standard, "vault");
+        if (hubBuilders.Count == 0)
+        {
+            Add(DiagnosticCodes.EmptyModel, "vault", "The model declares no hub.", "Declare at least one hub with builder.Hub(name, h => h.BusinessKey(...)).");
+        }
+
+        var hubs = new Dictionary<string, Hub>(StringComparer.Ordinal);
+        foreach (var builder in hubBuilders)
+        {
+            var path = "hub:" + builder.Name;
+            if (!CheckEntityName(builder.Name, path, "hub", hubs.ContainsKey(builder.Name)))
+            {
+                continue;
+            }
+
+            var table = Table(builder.Table ?? naming.HubTableName(builder.Name), path);
+            var hashKey = Name(naming.HubHashKeyName(builder.Name), path + "/hash_key");
+            if (builder.BusinessKeys.Count == 0)
+            {
+                Add(DiagnosticCodes.HubWithoutBusinessKey, path, $"Hub '{builder.Name}' has no business key.", "Add one with h.BusinessKey(\"<name>\", DataType.String(50)).");
+            }
+
+            CheckColumns(path, [hashKey, .. builder.BusinessKeys.Select(k => k.Name)], builder.BusinessKeys);
+            hubs[builder.Name] = new Hub(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, [.. builder.BusinessKeys]);
+        }
+
+        var links = new Dictionary<string, Link>(StringComparer.Ordinal);
+        foreach (var builder in linkBuilders)
+        {
+            var path = "link:" + builder.Name;
+            if (!CheckEntityName(builder.Name, path, "link", links.ContainsKey(builder.Name)))
+            {
+                continue;
+            }
+
+            var table = Table(builder.Table ?? naming.LinkTableName(builder.Name), path);
+            var hashKey = Name(naming.LinkHashKeyName(builder.Name), path + "/hash_key");
+            if (builder.Hubs.Count < 2)
+            {
+                Add(DiagnosticCodes.LinkWithTooFewHubs, path, string.Create(CultureInfo.InvariantCulture, $"Link '{builder.Name}' references {builder.Hubs.Count} hub(s); a link relates at least two."), "Add the related hubs with l.Hub(\"<hub>\"); a single hub's attributes belong in a satellite.");
+            }
+
+            var references = new List<LinkHubReference>();
+            foreach (var (hubName, role) in builder.Hubs)
+            {
+                var referencePath = $"{path}/hub:{hubName}";
+                if (role is not null)
+                {
+                    Name(role, referencePath + "/role");
+                }
+
+                if (!hubs.TryGetValue(hubName, out var hub))
+                {
+                    Add(DiagnosticCodes.UnknownHub, referencePath, $"Link '{builder.Name}' references hub '{hubName}', which the model does not declare.", $"Declare hub '{hubName}' before building, or fix the name. Declared hubs: {(hubs.Count == 0 ? "none" : string.Join(", ", hubs.Keys))}.");
+                    continue;
+                }
+
+                var column = naming.LinkHubColumnName(hub.HashKeyColumn, role);
+                if (references.Any(r => r.HashKeyColumn == column))
+                {
+                    Add(DiagnosticCodes.DuplicateLinkRole, referencePath, $"Link '{builder.Name}' references hub '{hubName}' more than once with the same role.", "Give each further reference of the same hub a distinct role: l.Hub(\"customer\", role: \"referred_by\").");
+                    continue;
+                }
+
+                references.Add(new LinkHubReference(hub, role, Name(column, referencePath + "/hash_key")));
+            }
+
+            CheckColumns(path, [hashKey, .. references.Select(r => r.HashKeyColumn), .. builder.DependentChildKeys.Select(k => k.Name)], builder.DependentChildKeys);
+            links[builder.Name] = new Link(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, references, [.. builder.DependentChildKeys]);
+        }
+
+        var satellites = new List<Satellite>();
+        var satelliteNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var builder in satelliteBuilders)
+        {
+            var path = "sat:" + builder.Name;
+            if (!CheckEntityName(builder.Name, path, "satellite", !satelliteNames.Add(builder.Name)))
+            {
+                continue;
+            }
+
+            var table = Table(builder.Table ?? naming.SatelliteTableName(builder.Name), path);
+            var parent = ResolveParent(builder, path, hubs, links);
+            if (builder.Attributes.Count == 0)
+            {
+                Add(DiagnosticCodes.SatelliteWithoutAttributes, path, $"Satellite '{builder.Name}' has no attributes.", "Add the descriptive columns with s.Attribute(\"<name>\", type).");
+            }
+
+            var columns = new List<string>();
+            if (parent is not null)
+            {
+                columns.Add(parent.HashKeyColumn);
+            }
+
+            columns.AddRange(builder.Attributes.Select(a => a.Name));
+            CheckColumns(path, columns, builder.Attributes);
+            var diffStandard = CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default;
+            if (parent is not null)
+            {
+                satellites.Add(new Satellite(builder.Name, table, parent, diffStandard, [.. builder.Attributes], naming));
+            }
+        }
+
+        return _diagnostics.Count == 0
+            ? new DataVaultModel(vaultStandard!, naming, [.. hubs.Values], [.. links.Values], satellites)
+            : null;
+    }
+
+    private VaultEntity? ResolveParent(SatelliteBuilder builder, string path, Dictionary<string, Hub> hubs, Dictionary<string, Link> links)
+    {
+        switch (builder.Parents.Count)
+        {
+            case 0:
+                Add(DiagnosticCodes.SatelliteWithoutParent, path, $"Satellite '{builder.Name}' is attached to no hub or link.", "Attach it with s.OnHub(\"<hub>\") or s.OnLink(\"<link>\").");
+                return null;
+            case > 1:
+                Add(DiagnosticCodes.SatelliteWithTwoParents, path, $"Satellite '{builder.Name}' is attached to {string.Join(" and ", builder.Parents.Select(p => p.Kind + " '" + p.Name + "'"))}.", "Attach a satellite to exactly one hub or link; split it into one satellite per parent.");
+                return null;
+        }
+
+        var (kind, name) = builder.Parents[0];
+        VaultEntity? parent = kind == "hub" ? hubs.GetValueOrDefault(name) : links.GetValueOrDefault(name);
+        if (parent is null)
+        {
+            IReadOnlyCollection<string> declared = kind == "hub" ? hubs.Keys : links.Keys;
+            Add(DiagnosticCodes.UnknownSatelliteParent, $"{path}/{kind}:{name}", $"Satellite '{builder.Name}' is attached to {kind} '{name}', which the model does not declare.", $"Declare {kind} '{name}', or fix the name. Declared {kind}s: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
+        }
+
+        return parent;
+    }
+
+    private bool CheckEntityName(string name, string path, string kind, bool duplicate)
+    {
+        if (duplicate)
+        {
+            Add(DiagnosticCodes.DuplicateEntityName, path, $"There is more than one {kind} named '{name}'.", $"Give every {kind} a unique name, or merge the declarations.");
+            return false;
+        }
+
+        return Identifiers.IsSafe(name) || !Unsafe(name, path);
+    }
+
+    private string Table(string table, string path)
+    {
+        Name(table, path + "/table");
+        if (_tables.TryGetValue(table, out var other))
+        {
+            Add(DiagnosticCodes.DuplicateTableName, path, $"Table '{table}' is also the table of {other}.", "Rename one of the entities, or give one an explicit name with ToTable(...).");
+        }
+        else
+        {
+            _tables[table] = path;
+        }
+
+        return table;
+    }
+
+    private string Name(string name, string path)
+    {
+        if (!Identifiers.IsSafe(name))
+        {
+            Unsafe(name, path);
+        }
+        else if (Identifiers.ByteLength(name) > _maxLength)
+        {
+            Add(DiagnosticCodes.IdentifierTooLong, path, string.Create(CultureInfo.InvariantCulture, $"'{name}' is {Identifiers.ByteLength(name)} bytes long; {_targetName} allows {_maxLength}."), "Shorten the entity or column name, or adjust the naming conventions.");
+        }
+
+        return name;
+    }
+
+    private bool Unsafe(string name, string path)
+    {
+        Add(DiagnosticCodes.UnsafeIdentifier, path, $"'{name}' is not a safe identifier.", "Use lower-case ASCII letters, digits and underscores, starting with a letter or underscore (^[a-z_][a-z0-9_]*$).");
+        return true;
+    }
+
+    private void CheckColumns(string path, IReadOnlyList<string> columns, IEnumerable<ColumnDefinition> typed)
+    {
+        foreach (var column in typed)
+        {
+            if (column.Type is null)
+            {
+                Add(DiagnosticCodes.InvalidDataType, $"{path}/{column.Name}", $"Column '{column.Name}' has no type.", "Give it a DataType, e.g. DataType.String(50).");
+            }
+            else if (column.Type.Problem() is { } problem)
+            {
+                Add(DiagnosticCodes.InvalidDataType, $"{path}/{column.Name}", $"Column '{column.Name}' has an invalid type {column.Type}: {problem}.", "Fix the length, precision or scale.");
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var system = naming.SystemColumns();
+        foreach (var column in columns)
+        {
+            Name(column, $"{path}/{column}");
+            if (system.Contains(column, StringComparer.OrdinalIgnoreCase))
+            {
+                Add(DiagnosticCodes.SystemColumnClash, $"{path}/{column}", $"Column '{column}' has the name of a system column.", $"Rename it; {string.Join(", ", system)} are reserved by the naming conventions.");
+            }
+            else if (!seen.Add(column))
+            {
+                Add(DiagnosticCodes.DuplicateColumn, $"{path}/{column}", $"Column '{column}' appears more than once in {path}.", "Rename one of them; column names are compared case-insensitively, as most engines do.");
+            }
+        }
+    }
+
+    private HashingStandard? CheckStandard(HashingStandard? candidate, string path)
+    {
+        if (candidate is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            candidate.Validate();
+            return candidate;
+        }
+        catch (ArgumentException e)
+        {
+            Add(DiagnosticCodes.InvalidHashingStandard, path, e.Message, "Fix the standard's rules, or use a built-in one from HashingStandards.");
+            return null;
+        }
+    }
+
+    private void Add(string code, string path, string message, string fix) => _diagnostics.Add(new ModelDiagnostic(code, path, message, fix));
+}

@@ -1,0 +1,46 @@
+using DataVault.Core.Hashing;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
+public sealed class Satellite
+{
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming)
+    {
+        Name = name;
+        TableName = tableName;
+        Parent = parent;
+        HashingStandard = hashingStandard;
+        Attributes = attributes;
+        HashDiffColumn = naming.HashDiff;
+        var order = hashingStandard.OrderDiffColumns([.. attributes.Select(a => a.Name)]);
+        HashDiffParts = [.. order.Select(i => attributes[i])];
+    }
+
+    /// <summary>The satellite's name in the model, e.g. <c>customer_details</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The table name, e.g. <c>sat_customer_details</c>.</summary>
+    public string TableName { get; }
+
+    /// <summary>The hub or link the satellite describes.</summary>
+    public VaultEntity Parent { get; }
+
+    /// <summary>The parent's hash-key column, which is also this table's key column.</summary>
+    public string ParentHashKeyColumn => Parent.HashKeyColumn;
+
+    /// <summary>The hashing standard of the hash diff (the vault's, unless overridden).</summary>
+    public HashingStandard HashingStandard { get; }
+
+    /// <summary>The attributes, in declared order (the table's column order).</summary>
+    public IReadOnlyList<ColumnDefinition> Attributes { get; }
+
+    /// <summary>The attributes in the order they enter the hash diff (<see cref="HashingStandard.DiffColumnOrder"/>).</summary>
+    public IReadOnlyList<ColumnDefinition> HashDiffParts { get; }
+
+    /// <summary>The hash-diff column.</summary>
+    public string HashDiffColumn { get; }
+
+    /// <summary>A short path for diagnostics and diagrams: <c>sat:customer_details</c>.</summary>
+    public string Path => "sat:" + Name;
+}

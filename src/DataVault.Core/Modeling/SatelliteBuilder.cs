@@ -1,0 +1,65 @@
+using DataVault.Core.Hashing;
+
+namespace DataVault.Core.Modeling;
+
+/// <summary>Configures one satellite of a <see cref="DataVaultModelBuilder"/>.</summary>
+public sealed class SatelliteBuilder
+{
+    internal SatelliteBuilder(string name) => Name = name;
+
+    internal string Name { get; }
+
+    internal List<(string Kind, string Name)> Parents { get; } = [];
+
+    internal List<ColumnDefinition> Attributes { get; } = [];
+
+    internal HashingStandard? Standard { get; private set; }
+
+    internal string? Table { get; private set; }
+
+    /// <summary>Attaches the satellite to a hub.</summary>
+    /// <param name="hubName">The hub's model name.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder OnHub(string hubName)
+    {
+        Parents.Add(("hub", hubName));
+        return this;
+    }
+
+    /// <summary>Attaches the satellite to a link.</summary>
+    /// <param name="linkName">The link's model name.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder OnLink(string linkName)
+    {
+        Parents.Add(("link", linkName));
+        return this;
+    }
+
+    /// <summary>Adds a descriptive attribute; attributes keep their declared order in the table.</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="type">The column type.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder Attribute(string name, DataType type)
+    {
+        Attributes.Add(new ColumnDefinition(name, type));
+        return this;
+    }
+
+    /// <summary>Computes this satellite's hash diff with <paramref name="standard"/> instead of the vault's.</summary>
+    /// <param name="standard">The standard.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder WithHashingStandard(HashingStandard standard)
+    {
+        Standard = standard;
+        return this;
+    }
+
+    /// <summary>Names the table explicitly instead of by the naming conventions.</summary>
+    /// <param name="tableName">The table name.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder ToTable(string tableName)
+    {
+        Table = tableName;
+        return this;
+    }
+}
