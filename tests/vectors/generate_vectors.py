@@ -210,6 +210,27 @@ def backslash_escape(text: str) -> str:
 # --------------------------------------------------------------------------------------------------------------
 
 
+# What a hash is when every part is NULL.
+ALL_NULL_ZERO = "zero"  # the zero hash: every digest all zeros ("zero_key": true)
+ALL_NULL_NULL = "null"  # no hash at all, SQL NULL ("null_result": true, digests null)
+ALL_NULL_HASH = "hash"  # hashed like any other row
+
+
+def declared_order(names: list[str]) -> list[int]:
+    """Diff columns are hashed in the order they are declared."""
+    return list(range(len(names)))
+
+
+def jinja_sort_order(names: list[str]) -> list[int]:
+    """Jinja's |sort filter with its default case_sensitive=False: `sorted(names, key=str.lower)`.
+
+    Jinja's ignore_case() lower-cases strings with str.lower(); Python's sorted() compares the keys by code point
+    and is stable, so names that are equal once lower-cased keep their declared order. '_' (U+005F) sorts after the
+    digits and before the (lower-cased) letters.
+    """
+    return sorted(range(len(names)), key=lambda i: names[i].lower())
+
+
 @dataclass(frozen=True)
 class Standard:
     id: str
@@ -223,11 +244,21 @@ class Standard:
     escape: Callable[[str], str] = backslash_escape
     # Steps applied after escaping, e.g. control-character removal (none in dv2-default-v1).
     after_escape: tuple[Callable[[str], str], ...] = ()
-    all_null_key_is_zero: bool = True
+    # Steps applied to the whole joined string (keys / diffs), e.g. datavault4dbt's UPPER(CONCAT(...)).
+    after_join_key: tuple[Callable[[str], str], ...] = ()
+    after_join_diff: tuple[Callable[[str], str], ...] = ()
+    all_null_key: str = ALL_NULL_ZERO
+    all_null_diff: str = ALL_NULL_HASH
     omit_trailing_null_diff_parts: bool = True
+    # The order in which named diff columns are hashed: a function from the declared names to indexes.
+    diff_column_order: Callable[[list[str]], list[int]] = declared_order
+    # How the stored hash is written ("lower-hex" or "binary"); the file always holds lower-case hex digests.
+    output_form: str = "lower-hex"
     canonical: dict[str, Callable[[dict], str]] = field(default_factory=lambda: dict(DEFAULT_CANONICAL))
     # Cases only this standard has, in addition to common_cases().
     extra_cases: Callable[[], list[dict]] = lambda: []
+    # Notes of common cases that would be wrong for this standard (the case name -> this standard's note).
+    common_notes: dict[str, str] = field(default_factory=dict)
 
     def part_text(self, part: dict, purpose: str) -> Optional[str]:
         """One part: canonical text -> trim -> empty => NULL -> casing -> escape (-> after_escape). None is NULL."""
@@ -245,18 +276,35 @@ class Standard:
             text = step(text)
         return text
 
-    def hash_input(self, purpose: str, parts: list[dict]) -> Optional[str]:
-        """The exact string that is hashed, or None for the zero key (a key whose parts are all NULL)."""
-        texts = [self.part_text(p, purpose) for p in parts]
-        if purpose == KEY:
-            if not texts:
-                raise VectorError("a key needs at least one part")
-            if self.all_null_key_is_zero and all(t is None for t in texts):
-                return None
-        elif self.omit_trailing_null_diff_parts:
+    def hashing_order(self, purpose: str, parts: list[dict]) -> list[dict]:
+        """The parts in the order they are hashed: diff parts with column names in the standard's column order."""
+        named = ["column" in p for p in parts]
+        if not any(named):
+            return parts
+        if not all(named) or purpose != DIFF:
+            raise VectorError("column names belong to diff cases, and then to every part")
+        return [parts[i] for i in self.diff_column_order([p["column"] for p in parts])]
+
+    def outcome(self, purpose: str, parts: list[dict]) -> tuple[str, Optional[str]]:
+        """(ALL_NULL_ZERO, None), (ALL_NULL_NULL, None), or (ALL_NULL_HASH, the exact string that is hashed)."""
+        if not parts:
+            raise VectorError("a case needs at least one part")
+        texts = [self.part_text(p, purpose) for p in self.hashing_order(purpose, parts)]
+        if all(t is None for t in texts):
+            rule = self.all_null_key if purpose == KEY else self.all_null_diff
+            if rule != ALL_NULL_HASH:
+                return rule, None
+        if purpose == DIFF and self.omit_trailing_null_diff_parts:
             while texts and texts[-1] is None:
                 texts.pop()
-        return self.delimiter.join(self.null_token if t is None else t for t in texts)
+        joined = self.delimiter.join(self.null_token if t is None else t for t in texts)
+        for step in self.after_join_key if purpose == KEY else self.after_join_diff:
+            joined = step(joined)
+        return ALL_NULL_HASH, joined
+
+    def hash_input(self, purpose: str, parts: list[dict]) -> Optional[str]:
+        """The exact string that is hashed, or None when nothing is hashed (zero key, NULL result)."""
+        return self.outcome(purpose, parts)[1]
 
 
 def dv2_default_v1() -> Standard:
@@ -270,7 +318,82 @@ def dv2_default_v1() -> Standard:
     )
 
 
-STANDARDS: list[Callable[[], Standard]] = [dv2_default_v1]
+def no_escape(text: str) -> str:
+    return text
+
+
+def automatedv_0_11_v1() -> Standard:
+    """AutomateDV 0.11.4 (PostgreSQL / Snowflake): UPPER(TRIM(CAST(x AS VARCHAR))), '' is NULL, no escaping."""
+    return Standard(
+        id="automatedv-0.11-v1",
+        description=(
+            "AutomateDV 0.11.4: canonical text -> trim U+0020 -> simple Unicode upper-case (keys and diffs) -> "
+            "empty => NULL; no escaping; NULL is ^^; parts joined with ||; an all-NULL key is NULL (no hash); an "
+            "all-NULL diff is hashed (^^||^^||...); trailing NULLs kept; named diff columns sorted by Jinja's |sort "
+            "(lower-cased name, stable); UTF-8; MD5 stored as 16 raw bytes (the digests here are lower-case hex)."
+        ),
+        key_casing=simple_upper,
+        diff_casing=simple_upper,
+        escape=no_escape,
+        all_null_key=ALL_NULL_NULL,
+        all_null_diff=ALL_NULL_HASH,
+        omit_trailing_null_diff_parts=False,
+        diff_column_order=jinja_sort_order,
+        output_form="binary",
+        extra_cases=automatedv_cases,
+        common_notes=AUTOMATEDV_NOTES,
+    )
+
+
+DV4DBT_QUOTE = "dv4dbt-quote-replacement"
+DV4DBT_NULL = "dv4dbt-null-replacement"
+DV4DBT_CONCAT = "dv4dbt-concat-replacement"
+
+
+def dv4dbt_escape(text: str) -> str:
+    """datavault4dbt 2.0 per value (after trim): every \\ doubled, then every ", ^^ and || replaced (str.replace,
+    in this order, each over the result of the previous one), then the value wrapped in double quotes."""
+    text = text.replace("\\", "\\\\")
+    text = text.replace('"', DV4DBT_QUOTE)
+    text = text.replace("^^", DV4DBT_NULL)
+    text = text.replace("||", DV4DBT_CONCAT)
+    return '"' + text + '"'
+
+
+def remove_cr_lf_tab_vt(text: str) -> str:
+    """datavault4dbt removes every CR, LF, TAB and VT from the joined string (Snowflake REGEXP_REPLACE: all matches)."""
+    for c in "\r\n\t\v":
+        text = text.replace(c, "")
+    return text
+
+
+def datavault4dbt_2_0_v1() -> Standard:
+    """datavault4dbt 2.0.0 (Snowflake semantics)."""
+    return Standard(
+        id="datavault4dbt-2.0-v1",
+        description=(
+            "datavault4dbt 2.0.0 (Snowflake): canonical text -> trim U+0020 -> every \\ doubled -> every \" -> "
+            "dv4dbt-quote-replacement -> every ^^ -> dv4dbt-null-replacement -> every || -> dv4dbt-concat-replacement "
+            "-> wrapped in \"; '' is not NULL; NULL is a bare ^^; parts joined with || in declared order; keys: the "
+            "joined string upper-cased (simple Unicode mapping), diffs as they are; CR, LF, TAB, VT removed; "
+            "all-NULL keys and diffs are the zero key; trailing NULLs kept; UTF-8; MD5 lower-case hex."
+        ),
+        empty_is_null=False,
+        key_casing=keep_case,  # keys are upper-cased as a whole, after joining
+        diff_casing=keep_case,
+        escape=dv4dbt_escape,
+        after_join_key=(simple_upper, remove_cr_lf_tab_vt),
+        after_join_diff=(remove_cr_lf_tab_vt,),
+        all_null_key=ALL_NULL_ZERO,
+        all_null_diff=ALL_NULL_ZERO,
+        omit_trailing_null_diff_parts=False,
+        diff_column_order=declared_order,
+        extra_cases=datavault4dbt_cases,
+        common_notes=DATAVAULT4DBT_NOTES,
+    )
+
+
+STANDARDS: list[Callable[[], Standard]] = [dv2_default_v1, automatedv_0_11_v1, datavault4dbt_2_0_v1]
 
 # --------------------------------------------------------------------------------------------------------------
 # The case catalogue: name, purpose, parts (as written to the file), note. Expected values are computed.
@@ -449,6 +572,168 @@ def common_cases() -> list[dict]:
 
 
 # --------------------------------------------------------------------------------------------------------------
+# Preset standards: cases of their own, and notes of common cases that say something else for them.
+# --------------------------------------------------------------------------------------------------------------
+
+
+def COL(column: str, part: dict) -> dict:
+    """A diff part with its column name: the standard decides the hashing order from the names."""
+    return {**part, "column": column}
+
+
+def _notes(pairs: dict[str, str]) -> dict[str, str]:
+    """Expands 'group/what' (no purpose) to both 'group/what/key' and 'group/what/diff'."""
+    out: dict[str, str] = {}
+    for name, note in pairs.items():
+        if name.endswith("/key") or name.endswith("/diff"):
+            out[name] = note
+        else:
+            out[f"{name}/key"] = note
+            out[f"{name}/diff"] = note
+    return out
+
+
+def column_order_cases(order: Callable[[list[str]], list[int]], rule: str) -> list[dict]:
+    """Diff cases whose declared column order is not their sorted order; the note names the hashing order."""
+    specs = [
+        ("diff-order/reversed", [COL("c", S("3")), COL("b", S("2")), COL("a", S("1"))], "declared c, b, a"),
+        ("diff-order/underscore-before-letters", [COL("CUSTOMERID", S("42")), COL("CUSTOMER_NAME", S("Alice"))],
+         "lower-cased, '_' (U+005F) sorts before letters: customer_name < customerid (a case-sensitive sort gives the opposite)"),
+        ("diff-order/mixed-case", [COL("Zeta", S("z")), COL("alpha", S("a")), COL("Beta", S("b"))],
+         "case-insensitive: alpha < Beta < Zeta (a case-sensitive sort gives Beta, Zeta, alpha)"),
+        ("diff-order/digits-and-underscore", [COL("col_2", S("u2")), COL("col10", S("10")), COL("col_1", S("u1")), COL("col1", S("1"))],
+         "ordinal, not natural: col1 < col10 < col_1 < col_2 (digits before '_')"),
+        ("diff-order/case-tie", [COL("NAME", S("upper")), COL("name", S("lower")), COL("a", S("x"))],
+         "NAME and name are equal once lower-cased: a stable sort keeps their declared order"),
+        ("diff-order/nulls", [COL("z_col", S("z")), COL("b_col", S("")), COL("a_col", NULL()), COL("m_col", DATE(None))],
+         "NULL and empty values move with their columns"),
+        ("diff-order/all-null", [COL("b", NULL()), COL("a", S(None))], "every named column NULL"),
+        ("diff-order/typed", [COL("load_amount", DEC("19.9", 10, 2)), COL("Customer_Name", S(" Alice ")),
+                              COL("BIRTH_DATE", DATE("1990-07-15")), COL("is_active", BOOL("true"))], "typed values"),
+    ]
+    out = []
+    for name, parts, what in specs:
+        names = [p["column"] for p in parts]
+        hashed = ", ".join(names[i] for i in order(names))
+        out.append(case(f"{name}/diff", DIFF, parts, f"{what}; {rule}: hashed as {hashed}"))
+    return out
+
+
+AUTOMATEDV_NOTES = _notes({
+    "null/last": "trailing NULL parts are kept, in keys and diffs",
+    "null/all-of-three/key": "all-NULL key: NULL (no hash)",
+    "null/all-of-three/diff": "all-NULL diff: hashed, MD5('^^||^^||^^') = 3c92e664b39d90428dbc94975b5dda58 (AutomateDV's documented value)",
+    "null/single/key": "a key of one NULL part is NULL (no hash)",
+    "null/all-typed/key": "typed NULLs are NULL like {type: null}: the key is NULL (no hash)",
+    "null/all-typed/diff": "typed NULLs are NULL like {type: null}: the diff is still hashed",
+    "null/trailing-several/diff": "NULL, empty and space-only trailing parts all become ^^ and are kept",
+    "null/trailing-after-inner/diff": "inner and trailing NULLs are all kept",
+    "null/typed-trailing": "typed NULLs at the end are kept",
+    "empty/string": "an empty string counts as NULL (^^)",
+    "empty/only/key": "a key of one empty string is NULL (no hash)",
+    "empty/only/diff": "an empty string counts as NULL: the diff is MD5('^^')",
+    "empty/spaces-only/key": "space-only trims to empty, which counts as NULL: the key is NULL (no hash)",
+    "empty/spaces-only/diff": "space-only trims to empty, which counts as NULL: the diff is MD5('^^')",
+    "escape/pipe-end-of-first": "no escaping: the same input as escape/pipe-start-of-second (AutomateDV's collision)",
+    "escape/pipe-start-of-second": "no escaping: the same input as escape/pipe-end-of-first (AutomateDV's collision)",
+    "escape/value-equal-to-null-token/key": "no escaping: a value '^^' is hashed as '^^' (a NULL key is NULL)",
+    "escape/value-equal-to-null-token/diff": "no escaping: a value '^^' gives the same input as null/single/diff (AutomateDV's collision)",
+    "escape/backslash": "no escaping: the backslash stays single",
+    "escape/backslash-end-of-first": "no escaping: the backslash stays as it is",
+    "escape/delimiter-inside": "no escaping: the same input as the two parts a, b (automatedv/collision/two-parts; AutomateDV's collision)",
+    "escape/caret": "no escaping: the caret stays",
+    "escape/all-specials": "no escaping: the text stays as it is",
+    "escape/spaces-around-pipe": "trimmed; no escaping",
+    "escape/escaped-looking-text": "no escaping: the text stays as it is",
+    "unicode/latin-accents": "é -> É, in keys and diffs",
+    "unicode/sharp-s": "simple mapping: ß stays ß (full mapping would give SS), in keys and diffs",
+    "unicode/greek": "Greek, with accents and final sigma -> Σ, in keys and diffs",
+    "boolean/true": "true; upper-cased in keys and diffs like any text",
+    "boolean/false": "false; upper-cased in keys and diffs like any text",
+    "guid/upper-case-input": "canonical lower-case 8-4-4-4-12, then upper-cased in keys and diffs",
+    "guid/lower-case-input/diff": "canonical lower-case 8-4-4-4-12, then upper-cased (diffs too)",
+    "mixed/typed-row/diff": "every type in one diff, upper-cased, with an inner and a trailing NULL (both kept)",
+    "long/escaped/key": "no escaping: 4,000 characters stay 4,000",
+    "long/several-parts/diff": "the buffer grows between parts; the trailing NULL is kept",
+})
+
+
+def automatedv_cases() -> list[dict]:
+    c = column_order_cases(jinja_sort_order, "AutomateDV sorts hash-diff columns with Jinja's |sort")
+    c.append(case("automatedv/collision/two-parts/key", KEY, [S("a"), S("b")], "the same input as escape/delimiter-inside/key (no escaping)"))
+    c.append(case("automatedv/all-null-two/diff", DIFF, [NULL(), NULL()], "an all-NULL diff is hashed: MD5('^^||^^')"))
+    c.append(case("automatedv/empty-and-spaces/diff", DIFF, [S(""), S("   "), NULL()], "empty and space-only are NULL: the same input as null/all-of-three/diff"))
+    c.append(case("automatedv/empty-and-spaces/key", KEY, [S(""), S("   "), NULL()], "empty and space-only are NULL, so every part is: the key is NULL (no hash)"))
+    c.append(case("automatedv/leading-null/key", KEY, [NULL(), S("a")], "one non-NULL part is enough for a key to be hashed"))
+    c.append(case("automatedv/trailing-nulls/diff", DIFF, [S("a"), NULL(), S(None)], "trailing NULLs are kept in diffs"))
+    c.append(case("automatedv/diff-upper-case/diff", DIFF, [S("Alice"), S("straße"), GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff"), BOOL("true")],
+                  "diffs are upper-cased like keys (hash_content_casing: upper)"))
+    c.append(case("automatedv/control-characters-kept/key", KEY, [S("a\tb\r\nc")], "no control-character removal: TAB, CR, LF stay"))
+    c.append(case("automatedv/quote/key", KEY, [S('say "hi"')], "quotes are not special"))
+    return c
+
+
+DATAVAULT4DBT_NOTES = _notes({
+    "null/last": "trailing NULL parts are kept, in keys and diffs",
+    "null/all-of-three": "all-NULL key and all-NULL diff: the zero key",
+    "null/single": "one NULL part: the zero key (keys and diffs)",
+    "null/all-typed": "typed NULLs are NULL like {type: null}: the zero key (keys and diffs)",
+    "null/trailing-several/diff": "empty and space-only strings are \"\", not NULL; trailing parts are kept",
+    "null/trailing-after-inner/diff": "inner and trailing NULLs are all kept",
+    "null/typed-trailing": "typed NULLs at the end are kept",
+    "empty/string": "an empty string is \"\", not NULL",
+    "empty/only": "an empty string is \"\", not NULL: hashed, not the zero key",
+    "empty/spaces-only": "space-only trims to \"\", which is not NULL",
+    "empty/spaces-middle": "space-only in the middle trims to \"\", which is not NULL",
+    "empty/binary": "empty binary data is empty text: \"\", not NULL",
+    "trim/tabs": "tabs are not trimmed, but removed afterwards (CR, LF, TAB, VT removal)",
+    "trim/newlines": "only the spaces at the very ends are trimmed; CR/LF are then removed, the inner spaces stay",
+    "escape/value-equal-to-null-token": "'^^' inside a value -> dv4dbt-null-replacement, so it is not NULL",
+    "escape/backslash-end-of-first": "the backslash is doubled; the value is quoted",
+    "escape/delimiter-inside": "'||' inside a value -> dv4dbt-concat-replacement; differs from the two parts a, b",
+    "escape/caret": "a single caret stays (only ^^ is replaced)",
+    "escape/all-specials": "the backslash is doubled; a single | and ^ stay",
+    "escape/spaces-around-pipe": "trim first, then quote; a single | stays",
+    "escape/escaped-looking-text": "backslashes are doubled again; single | and ^ stay",
+    "long/escaped/key": "a single | is not replaced: 4,000 characters plus the two quotes",
+})
+
+
+def datavault4dbt_cases() -> list[dict]:
+    c = column_order_cases(declared_order, "datavault4dbt keeps the declared order")
+    # The examples of docs/hashing.md.
+    c.append(case("dv4dbt/docs/single/key", KEY, [S("cust1")], "docs/hashing.md: MD5 02df328662687857529c38de64f8d030"))
+    c.append(case("dv4dbt/docs/composite/key", KEY, [S(" Cust1 "), NULL(), S("a||b")], "docs/hashing.md: MD5 0f0645f10e0a16cef9331d6bafac4357"))
+    c.append(case("dv4dbt/docs/empty-spaces-null/key", KEY, [S(""), S("  "), NULL()], "docs/hashing.md: MD5 3428f2f48afe781bd497588fc142c327"))
+    # Quotes and replacements.
+    c += both("dv4dbt/quote/inside", [S('say "hi"')], "every \" -> dv4dbt-quote-replacement (upper-case in keys: the whole string is upper-cased)")
+    c += both("dv4dbt/quote/only", [S('"')], "a lone quote")
+    c += both("dv4dbt/quote/several", [S('"a" "b"')], "every quote is replaced (Snowflake; datavault4dbt's PostgreSQL adapter replaces only the first)")
+    c += both("dv4dbt/backslash/several", [S("a\\\\b\\c")], "every backslash is doubled (Snowflake; datavault4dbt's PostgreSQL adapter doubles only the first)")
+    c += both("dv4dbt/backslash-then-quote", [S('\\"')], "the backslash is doubled before the quote is replaced")
+    c += both("dv4dbt/null-token/three-carets", [S("^^^")], "non-overlapping, left to right: ^^ replaced, one ^ left")
+    c += both("dv4dbt/null-token/four-carets", [S("^^^^")], "two replacements")
+    c += both("dv4dbt/concat/three-pipes", [S("|||")], "non-overlapping, left to right: || replaced, one | left")
+    c += both("dv4dbt/every-replacement", [S(' \\"^^|| ')], "trimmed, then \\ doubled, \" ^^ || replaced, in that order")
+    c += both("dv4dbt/single-specials-stay", [S("a|b^c")], "single | and ^ are not replaced")
+    c += both("dv4dbt/collision/replacement-token-value", [S("dv4dbt-null-replacement")], "the same input as escape/value-equal-to-null-token (datavault4dbt's collision)")
+    c += both("dv4dbt/empty-then-null", [S(""), NULL()], "\"\" is a value, ^^ is NULL")
+    # Control characters: removed from the joined string, after trimming, replacing and quoting.
+    c += both("dv4dbt/control/all-four", [S("a\tb\nc\rd\ve")], "TAB, LF, CR and VT are removed")
+    c += both("dv4dbt/control/tab-only", [S("\t")], "a tab alone is not trimmed and not NULL: it becomes \"\"")
+    c += both("dv4dbt/control/others-kept", [S("a\fb\u0085c\u2028d")], "FF, NEL and LINE SEPARATOR are not removed")
+    c += both("dv4dbt/control/repeated", [S("a\t\tb\n\nc")], "every occurrence is removed (Snowflake; datavault4dbt's PostgreSQL adapter removes only the first)")
+    c += both("dv4dbt/control/makes-null-token", [S("^\n^")], "removal comes after the replacements: the input holds ^^ inside the quotes")
+    c += both("dv4dbt/control/makes-delimiter", [S("a|\t|b")], "removal comes after the replacements: the input holds || inside the quotes")
+    c += both("dv4dbt/control/trim-before-removal", [S(" \t x \t ")], "trimmed first (the tabs stop it), then the tabs removed: the inner spaces stay")
+    c += both("dv4dbt/control/several-parts", [S("a\n"), S("\tb"), NULL()], "removed in every part")
+    # Long inputs.
+    c.append(case("dv4dbt/long/backslashes/key", KEY, [S("\\", 150)], "150 backslashes doubled to 300, past the 256-byte stack buffer"))
+    c.append(case("dv4dbt/long/tabs/diff", DIFF, [S("a\t", 200)], "400 characters, 200 after the tabs are removed"))
+    return c
+
+
+# --------------------------------------------------------------------------------------------------------------
 # Output.
 # --------------------------------------------------------------------------------------------------------------
 
@@ -489,12 +774,17 @@ def zero_digest(hex_length: int) -> str:
 
 
 def expected(standard: Standard, spec: dict) -> dict:
-    text = standard.hash_input(spec["purpose"], spec["parts"])
-    result = {"name": spec["name"], "purpose": spec["purpose"], "note": spec["note"], "parts": spec["parts"]}
-    if text is None:
+    kind, text = standard.outcome(spec["purpose"], spec["parts"])
+    note = standard.common_notes.get(spec["name"], spec["note"])
+    result = {"name": spec["name"], "purpose": spec["purpose"], "note": note, "parts": spec["parts"]}
+    if kind == ALL_NULL_ZERO:
         result.update({"input": None, "zero_key": True,
                        "md5": zero_digest(32), "sha1": zero_digest(40), "sha256": zero_digest(64)})
         return result
+    if kind == ALL_NULL_NULL:
+        result.update({"input": None, "zero_key": False, "null_result": True, "md5": None, "sha1": None, "sha256": None})
+        return result
+    assert kind == ALL_NULL_HASH and text is not None
     data = text.encode("utf-8")  # strict: a lone surrogate would fail here
     if len(text) > LONG_INPUT:
         result.update({"input": None, "input_segments": segments(text)})
@@ -561,14 +851,20 @@ def build(standard: Standard) -> dict:
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise VectorError(f"duplicate case names: {duplicates}")
+    unknown_notes = sorted(set(standard.common_notes) - set(names))
+    if unknown_notes:
+        raise VectorError(f"{standard.id}: notes for cases that do not exist: {unknown_notes}")
     cases = [expected(standard, s) for s in sorted(specs, key=lambda s: s["name"])]
-    return {
+    document = {
         "format": FORMAT,
         "standard": standard.id,
         "description": standard.description,
         "generator": GENERATOR,
-        "cases": cases,
     }
+    if standard.output_form != "lower-hex":
+        document["output_form"] = standard.output_form  # absent: the stored form is lower-case hex
+    document["cases"] = cases
+    return document
 
 
 def self_check() -> None:
@@ -596,6 +892,24 @@ def self_check() -> None:
     assert canon_timestamptz(TSTZ("2024-02-29T23:45:07.123456+02:00")) == "2024-02-29 21:45:07.123456"
     assert canon_timestamptz(TSTZ("2024-02-29T22:30:00-05:00")) == "2024-03-01 03:30:00.000000"
     assert hashlib.md5(b"").hexdigest() == "d41d8cd98f00b204e9800998ecf8427e"
+    # AutomateDV 0.11.4: values from its documentation and worked out by hand.
+    adv = automatedv_0_11_v1()
+    assert adv.outcome(KEY, [NULL(), S("  ")]) == (ALL_NULL_NULL, None)
+    assert adv.hash_input(DIFF, [NULL(), NULL(), NULL()]) == "^^||^^||^^"
+    assert hashlib.md5(b"^^||^^||^^").hexdigest() == "3c92e664b39d90428dbc94975b5dda58"
+    assert adv.hash_input(DIFF, [S(" a|b "), S(""), NULL()]) == "A|B||^^||^^"
+    assert adv.hash_input(DIFF, [COL("b", S("x")), COL("A", S("y")), COL("_c", S("z")), COL("a", S("w"))]) == "Z||Y||W||X"
+    assert jinja_sort_order(["CUSTOMERID", "CUSTOMER_NAME", "Zeta", "alpha"]) == [3, 1, 0, 2]
+    # datavault4dbt 2.0.0: the examples of docs/hashing.md and hand-worked values.
+    d4 = datavault4dbt_2_0_v1()
+    assert d4.hash_input(KEY, [S(" Cust1 "), NULL(), S("a||b")]) == '"CUST1"||^^||"ADV4DBT-CONCAT-REPLACEMENTB"'
+    assert hashlib.md5(b'"CUST1"||^^||"ADV4DBT-CONCAT-REPLACEMENTB"').hexdigest() == "0f0645f10e0a16cef9331d6bafac4357"
+    assert hashlib.md5(b'"CUST1"').hexdigest() == "02df328662687857529c38de64f8d030"
+    assert d4.hash_input(KEY, [S(""), S("  "), NULL()]) == '""||""||^^'
+    assert hashlib.md5(b'""||""||^^').hexdigest() == "3428f2f48afe781bd497588fc142c327"
+    assert d4.outcome(DIFF, [NULL(), S(None)]) == (ALL_NULL_ZERO, None)
+    assert d4.hash_input(DIFF, [S('a\\"^^^|||\tb')]) == '"a\\\\dv4dbt-quote-replacementdv4dbt-null-replacement^dv4dbt-concat-replacement|b"'
+    assert d4.hash_input(DIFF, [S("^\n^"), S(None)]) == '"^^"||^^'
 
 
 def main() -> int:

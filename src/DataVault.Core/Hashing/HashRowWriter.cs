@@ -25,7 +25,6 @@ namespace DataVault.Core.Hashing;
 public ref struct HashRowWriter
 {
     private const int StackCharBuffer = 256;
-    private const int DotlessI = 0x0131;
 
     private readonly DataVaultHasher _hasher;
     private readonly HashPurpose _purpose;
@@ -590,7 +589,7 @@ public ref struct HashRowWriter
             // (No character's uppercase is an escaped character, so for EscapeRule.Backslash the order is immaterial.)
             if (_upper)
             {
-                length = UpperInvariant(a[..length], b);
+                length = UnicodeCasing.ToUpper(a[..length], b);
                 Swap(ref a, ref b);
             }
 
@@ -638,26 +637,6 @@ public ref struct HashRowWriter
     {
         text.CopyTo(destination);
         return text.Length;
-    }
-
-    /// <summary>
-    /// The simple, culture-independent Unicode uppercase mapping, one scalar at a time. .NET's invariant casing omits
-    /// exactly one mapping of the Unicode Character Database, U+0131 LATIN SMALL LETTER DOTLESS I → U+0049 'I'
-    /// (checked over every code point); it is restored here so the rule is Unicode's, not the runtime's.
-    /// </summary>
-    private static int UpperInvariant(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        var written = 0;
-        while (!text.IsEmpty)
-        {
-            // An unpaired surrogate decodes to U+FFFD, exactly what UTF-8 encoding would write for it.
-            Rune.DecodeFromUtf16(text, out var rune, out var consumed);
-            var upper = rune.Value == DotlessI ? new Rune('I') : Rune.ToUpperInvariant(rune);
-            written += upper.EncodeToUtf16(destination[written..]);
-            text = text[consumed..];
-        }
-
-        return written;
     }
 
     private readonly int EscapeWithBackslash(ReadOnlySpan<char> text, Span<char> destination)

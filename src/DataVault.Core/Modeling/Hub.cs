@@ -5,8 +5,8 @@ namespace DataVault.Core.Modeling;
 /// <summary>A hub: the unique business keys of one business concept.</summary>
 public sealed class Hub : VaultEntity
 {
-    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys)
-        : base(name, tableName, hashKeyColumn, hashingStandard)
+    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming)
+        : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
         BusinessKeys = businessKeys;
     }

@@ -5,8 +5,8 @@ namespace DataVault.Core.Modeling;
 /// <summary>A link: a relationship between two or more hubs, optionally with dependent child keys.</summary>
 public sealed class Link : VaultEntity
 {
-    internal Link(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<LinkHubReference> hubs, IReadOnlyList<ColumnDefinition> dependentChildKeys)
-        : base(name, tableName, hashKeyColumn, hashingStandard)
+    internal Link(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<LinkHubReference> hubs, IReadOnlyList<ColumnDefinition> dependentChildKeys, NamingConventions naming)
+        : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
         Hubs = hubs;
         DependentChildKeys = dependentChildKeys;

@@ -38,7 +38,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             }
 
             CheckColumns(path, [hashKey, .. builder.BusinessKeys.Select(k => k.Name)], builder.BusinessKeys);
-            hubs[builder.Name] = new Hub(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, [.. builder.BusinessKeys]);
+            hubs[builder.Name] = new Hub(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, [.. builder.BusinessKeys], naming);
         }
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             }
 
             CheckColumns(path, [hashKey, .. references.Select(r => r.HashKeyColumn), .. builder.DependentChildKeys.Select(k => k.Name)], builder.DependentChildKeys);
-            links[builder.Name] = new Link(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, references, [.. builder.DependentChildKeys]);
+            links[builder.Name] = new Link(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, references, [.. builder.DependentChildKeys], naming);
         }
 
         var satellites = new List<Satellite>();

@@ -5,13 +5,17 @@ namespace DataVault.Core.Modeling;
 /// <summary>A hub or a link: an entity identified by a hash key, to which satellites attach.</summary>
 public abstract class VaultEntity
 {
-    private protected VaultEntity(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard)
+    private protected VaultEntity(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, NamingConventions naming)
     {
+        Naming = naming;
         Name = name;
         TableName = tableName;
         HashKeyColumn = hashKeyColumn;
         HashingStandard = hashingStandard;
     }
+
+    /// <summary>The naming conventions of the model (system column names).</summary>
+    public NamingConventions Naming { get; }
 
     /// <summary>The entity's name in the model, e.g. <c>customer</c>.</summary>
     public string Name { get; }

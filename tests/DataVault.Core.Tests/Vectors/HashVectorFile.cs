@@ -37,6 +37,22 @@ public sealed record HashVectorFile
     /// <summary>What wrote the file.</summary>
     public string? Generator { get; init; }
 
+    /// <summary>
+    /// How the standard stores a hash: <c>lower-hex</c> (also when absent), <c>upper-hex</c> or <c>binary</c> (the raw
+    /// digest bytes). The digests in the file are lower-case hex whatever the form; use <see cref="HashOutputForm"/>.
+    /// </summary>
+    public string? OutputForm { get; init; }
+
+    /// <summary><see cref="OutputForm"/> as the engine's enumeration.</summary>
+    [JsonIgnore]
+    public HashOutputForm HashOutputForm => OutputForm switch
+    {
+        null or "lower-hex" => HashOutputForm.LowerHex,
+        "upper-hex" => HashOutputForm.UpperHex,
+        "binary" => HashOutputForm.Binary,
+        _ => throw new InvalidDataException($"Output form '{OutputForm}' is not 'lower-hex', 'upper-hex' or 'binary'."),
+    };
+
     /// <summary>The cases, sorted by name.</summary>
     public required IReadOnlyList<HashVectorCase> Cases { get; init; }
 
@@ -95,6 +111,15 @@ public sealed record HashVectorFile
             throw new InvalidDataException($"{source}: format '{Format}' is not '{SupportedFormat}'.");
         }
 
+        try
+        {
+            _ = HashOutputForm;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var vector in Cases)
         {
@@ -120,7 +145,10 @@ public sealed record HashVectorCase
     /// <summary>What the case checks, for people.</summary>
     public string? Note { get; init; }
 
-    /// <summary>The values in declared order.</summary>
+    /// <summary>
+    /// The values in declared order. When the parts carry column names (<see cref="HashVectorPart.Column"/>, diffs
+    /// only), they are hashed in the standard's order of those names (<see cref="PartsInHashingOrder"/>).
+    /// </summary>
     public required IReadOnlyList<HashVectorPart> Parts { get; init; }
 
     /// <summary>
@@ -138,17 +166,26 @@ public sealed record HashVectorCase
     /// <summary>The number of UTF-8 bytes of the input (absent for a zero key).</summary>
     public int? InputUtf8Length { get; init; }
 
-    /// <summary>Whether the result is the zero key (a key whose parts are all NULL): every digest is all zeros.</summary>
+    /// <summary>
+    /// Whether the result is the zero key (every part NULL, under a standard whose all-NULL rule for the purpose is
+    /// the zero hash; a key, or a diff for some standards): no input is hashed and every digest is all zeros.
+    /// </summary>
     public required bool ZeroKey { get; init; }
 
-    /// <summary>The MD5 digest, lower-case hex.</summary>
-    public required string Md5 { get; init; }
+    /// <summary>
+    /// Whether the result is no hash at all, SQL NULL (every part NULL, under a standard whose all-NULL rule for the
+    /// purpose is NULL): no input, and every digest is <see langword="null"/>. Absent means <see langword="false"/>.
+    /// </summary>
+    public bool NullResult { get; init; }
 
-    /// <summary>The SHA-1 digest, lower-case hex.</summary>
-    public required string Sha1 { get; init; }
+    /// <summary>The MD5 digest, lower-case hex; <see langword="null"/> for a <see cref="NullResult"/>.</summary>
+    public required string? Md5 { get; init; }
 
-    /// <summary>The SHA-256 digest, lower-case hex.</summary>
-    public required string Sha256 { get; init; }
+    /// <summary>The SHA-1 digest, lower-case hex; <see langword="null"/> for a <see cref="NullResult"/>.</summary>
+    public required string? Sha1 { get; init; }
+
+    /// <summary>The SHA-256 digest, lower-case hex; <see langword="null"/> for a <see cref="NullResult"/>.</summary>
+    public required string? Sha256 { get; init; }
 
     /// <summary>Whether the case is a hash key or a hash diff.</summary>
     [JsonIgnore]
@@ -161,8 +198,8 @@ public sealed record HashVectorCase
 
     /// <summary>The expected digest of <paramref name="algorithm"/> from the file (not available for xxHash128).</summary>
     /// <param name="algorithm">MD5, SHA-1 or SHA-256.</param>
-    /// <returns>Lower-case hex.</returns>
-    public string ExpectedHex(HashAlgorithmKind algorithm) => algorithm switch
+    /// <returns>Lower-case hex; <see langword="null"/> for a <see cref="NullResult"/>.</returns>
+    public string? ExpectedHex(HashAlgorithmKind algorithm) => algorithm switch
     {
         HashAlgorithmKind.Md5 => Md5,
         HashAlgorithmKind.Sha1 => Sha1,
@@ -170,7 +207,7 @@ public sealed record HashVectorCase
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "The vector files hold MD5, SHA-1 and SHA-256 digests only."),
     };
 
-    /// <summary>The exact text that is hashed, expanded from <see cref="Input"/> or <see cref="InputSegments"/>; <see langword="null"/> for a zero key.</summary>
+    /// <summary>The exact text that is hashed, expanded from <see cref="Input"/> or <see cref="InputSegments"/>; <see langword="null"/> for a zero key or a NULL result.</summary>
     /// <returns>The text.</returns>
     public string? ExpectedInput()
     {
@@ -193,15 +230,37 @@ public sealed record HashVectorCase
         return text.ToString();
     }
 
-    /// <summary>The UTF-8 bytes that are hashed; <see langword="null"/> for a zero key.</summary>
+    /// <summary>The UTF-8 bytes that are hashed; <see langword="null"/> for a zero key or a NULL result.</summary>
     /// <returns>The bytes.</returns>
     public byte[]? ExpectedInputUtf8() => ExpectedInput() is { } text ? Encoding.UTF8.GetBytes(text) : null;
 
-    /// <summary>Appends every part, typed, in declared order.</summary>
-    /// <param name="row">The row to fill.</param>
-    public void AppendTo(ref HashRowWriter row)
+    /// <summary>Whether the parts carry column names (then every part does, and the case is a diff).</summary>
+    [JsonIgnore]
+    public bool HasColumns => Parts.Count > 0 && Parts[0].Column is not null;
+
+    /// <summary>
+    /// The parts in the order <paramref name="standard"/> hashes them: with column names, the order of
+    /// <see cref="HashingStandard.OrderDiffColumns"/> (e.g. sorted by name); without, the declared order.
+    /// </summary>
+    /// <param name="standard">The standard.</param>
+    /// <returns>The parts.</returns>
+    public IReadOnlyList<HashVectorPart> PartsInHashingOrder(HashingStandard standard)
     {
-        foreach (var part in Parts)
+        ArgumentNullException.ThrowIfNull(standard);
+        if (!HasColumns)
+        {
+            return Parts;
+        }
+
+        return [.. standard.OrderDiffColumns([.. Parts.Select(p => p.Column!)]).Select(i => Parts[i])];
+    }
+
+    /// <summary>Appends every part, typed, in <paramref name="standard"/>'s hashing order (<see cref="PartsInHashingOrder"/>).</summary>
+    /// <param name="row">The row to fill.</param>
+    /// <param name="standard">The standard of the row's hasher.</param>
+    public void AppendTo(ref HashRowWriter row, HashingStandard standard)
+    {
+        foreach (var part in PartsInHashingOrder(standard))
         {
             part.AppendTo(ref row);
         }
@@ -215,14 +274,18 @@ public sealed record HashVectorCase
     {
         ArgumentNullException.ThrowIfNull(hasher);
         var row = hasher.CreateWriter(HashPurpose, buffer);
-        AppendTo(ref row);
+        AppendTo(ref row, hasher.Standard);
         return row;
     }
 
-    /// <summary>The parts as strings, when every part is a string or NULL (for the string API of <see cref="DataVaultHasher"/>).</summary>
+    /// <summary>
+    /// The parts as strings in <paramref name="standard"/>'s hashing order, when every part is a string or NULL (for
+    /// the string API of <see cref="DataVaultHasher"/>).
+    /// </summary>
+    /// <param name="standard">The standard.</param>
     /// <returns>The strings, or <see langword="null"/> if some part has another type.</returns>
-    public string?[]? StringParts() =>
-        Parts.All(p => p.Type is HashVectorPart.TypeString or HashVectorPart.TypeNull) ? [.. Parts.Select(p => p.Text())] : null;
+    public string?[]? StringParts(HashingStandard standard) =>
+        Parts.All(p => p.Type is HashVectorPart.TypeString or HashVectorPart.TypeNull) ? [.. PartsInHashingOrder(standard).Select(p => p.Text())] : null;
 
     /// <inheritdoc/>
     public override string ToString() => Name;
@@ -241,12 +304,36 @@ public sealed record HashVectorCase
             part.Validate(Where());
         }
 
+        if (Parts.Any(p => p.Column is not null) && (Parts.Any(p => p.Column is null) || HashPurpose != HashPurpose.Diff))
+        {
+            throw new InvalidDataException($"{Where()}: column names belong to diff cases, and then to every part.");
+        }
+
+        if (ZeroKey || NullResult)
+        {
+            if (Input is not null || InputSegments is not null || InputUtf8Hex is not null || InputUtf8Length is not null)
+            {
+                throw new InvalidDataException($"{Where()}: a zero key or a NULL result has no input, input_segments, input_utf8_hex or input_utf8_length.");
+            }
+        }
+
+        if (NullResult)
+        {
+            if (ZeroKey || Md5 is not null || Sha1 is not null || Sha256 is not null)
+            {
+                throw new InvalidDataException($"{Where()}: a NULL result is not a zero key, and its digests are null.");
+            }
+
+            return;
+        }
+
+        if (Md5 is null || Sha1 is null || Sha256 is null)
+        {
+            throw new InvalidDataException($"{Where()}: only a NULL result has null digests.");
+        }
+
         if (ZeroKey)
         {
-            if (HashPurpose != HashPurpose.Key || Input is not null || InputSegments is not null || InputUtf8Hex is not null || InputUtf8Length is not null)
-            {
-                throw new InvalidDataException($"{Where()}: a zero key is a key without input, input_segments, input_utf8_hex or input_utf8_length.");
-            }
 
             if (Md5 != new string('0', 32) || Sha1 != new string('0', 40) || Sha256 != new string('0', 64))
             {
@@ -352,6 +439,12 @@ public sealed record HashVectorPart
     /// <summary>For a string: the value is repeated this many times (keeps long inputs readable in the file).</summary>
     public int? Repeat { get; init; }
 
+    /// <summary>
+    /// The column name of a diff part (all parts of a case or none): the standard orders the parts by these names
+    /// (<see cref="HashingStandard.OrderDiffColumns"/>) before hashing.
+    /// </summary>
+    public string? Column { get; init; }
+
     /// <summary>Whether the part is NULL (untyped, or a typed part whose value is null).</summary>
     [JsonIgnore]
     public bool IsNull => Type == TypeNull || Value is null;
@@ -435,6 +528,11 @@ public sealed record HashVectorPart
         if (Type == TypeNull && Value is not null)
         {
             throw new InvalidDataException($"{where}: a null part has no value.");
+        }
+
+        if (Column is { Length: 0 })
+        {
+            throw new InvalidDataException($"{where}: a column name is not empty.");
         }
     }
 }

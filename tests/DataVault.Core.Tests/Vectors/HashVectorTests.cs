@@ -44,10 +44,17 @@ public sealed class HashVectorTests
         Assert.True(files.Count > 0, $"No vector files in {HashVectorFile.DefaultDirectory}; the test project copies ../vectors/*.json there.");
         var count = files.Sum(f => f.Cases.Count);
         Assert.True(count >= MinimumCaseCount, $"Only {count} vector cases in {HashVectorFile.DefaultDirectory}; expected at least {MinimumCaseCount}.");
-        Assert.Contains(files, f => f.Standard == HashingStandards.Default.Id);
+        foreach (var id in HashingStandards.All.Keys)
+        {
+            Assert.True(files.Any(f => f.Standard == id), $"No vector file for the built-in standard '{id}' in {HashVectorFile.DefaultDirectory}.");
+        }
+
         foreach (var file in files)
         {
-            _ = HashingStandards.Get(file.Standard); // every file names a built-in standard
+            var standard = HashingStandards.Get(file.Standard); // every file names a built-in standard
+            Assert.True(
+                file.HashOutputForm == standard.OutputForm,
+                $"{file.Standard}: the file's output form is {file.HashOutputForm}, the standard's is {standard.OutputForm}.");
         }
     }
 
@@ -61,7 +68,7 @@ public sealed class HashVectorTests
 
         // The file against the platform's MD5: separates "the file is wrong" from "the engine is wrong".
         Assert.True(
-            vector.ZeroKey || Convert.ToHexStringLower(MD5.HashData(expectedInput!)) == vector.Md5,
+            vector.ZeroKey || vector.NullResult || Convert.ToHexStringLower(MD5.HashData(expectedInput!)) == vector.Md5,
             $"{id}: the file's md5 is not the MD5 of its own input; regenerate the file.");
 
         Span<byte> buffer = stackalloc byte[256];
@@ -91,10 +98,28 @@ public sealed class HashVectorTests
             pooled.Dispose();
         }
 
-        if (vector.StringParts() is { } strings)
+        if (vector.StringParts(standard) is { } strings)
         {
             var hex = vector.HashPurpose == HashPurpose.Key ? md5.HashKeyHex(strings) : md5.HashDiffHex(strings);
-            Assert.True(hex == vector.Md5, $"{id} (string API): expected MD5 {vector.Md5}, got {hex}.");
+            Assert.True(hex == vector.Md5, $"{id} (string API): expected MD5 {vector.Md5 ?? "NULL"}, got {hex ?? "NULL"}.");
+            var bytes = vector.HashPurpose == HashPurpose.Key ? md5.HashKeyBytes(strings) : md5.HashDiffBytes(strings);
+            var bytesHex = bytes is null ? null : Convert.ToHexStringLower(bytes);
+            Assert.True(bytesHex == vector.Md5, $"{id} (string API, bytes): expected MD5 {vector.Md5 ?? "NULL"}, got {bytesHex ?? "NULL"}.");
+        }
+    }
+
+    [Fact]
+    public void Named_diff_columns_are_hashed_in_the_standard_order()
+    {
+        // The files' column cases are only meaningful if the engine is asked for the order: make sure they exist
+        // for a standard that sorts, and that declared order and hashing order really differ there.
+        var sorted = Files.Value.Where(f => HashingStandards.Get(f.Standard).DiffColumnOrder == DiffColumnOrder.SortedByName).ToList();
+        Assert.NotEmpty(sorted);
+        foreach (var file in sorted)
+        {
+            var standard = HashingStandards.Get(file.Standard);
+            var reordered = file.Cases.Count(c => c.HasColumns && !c.PartsInHashingOrder(standard).SequenceEqual(c.Parts));
+            Assert.True(reordered >= 3, $"{file.Standard}: only {reordered} cases whose hashing order differs from their declared order.");
         }
     }
 
@@ -103,10 +128,25 @@ public sealed class HashVectorTests
         var what = $"{id} [{algorithm}]";
         var hashLength = HashFunctionLength(algorithm);
         var actualHex = row.ToHexString();
+        var actualBytes = row.ToHashBytes();
+        if (vector.NullResult)
+        {
+            Assert.True(row.AllPartsNull, $"{what}: every part should be NULL (NULL result), but the row has a non-NULL part; input: {Show(row.HashInput)}");
+            Assert.True(row.IsNull, $"{what}: expected a NULL result (no hash), but IsNull is false.");
+            Assert.True(actualHex is null, $"{what}: expected a NULL result (no hash), got {actualHex}.");
+            Assert.True(actualBytes is null, $"{what}: expected a NULL result (no hash), got {actualBytes?.Length} bytes.");
+            Assert.Equal(0, row.ComputeHash(stackalloc byte[DataVaultHasher.MaxHashLengthInBytes]));
+            return;
+        }
+
+        Assert.False(row.IsNull, $"{what}: the row is a NULL result, but the reference hashes it.");
+        var actualBytesHex = actualBytes is null ? null : Convert.ToHexStringLower(actualBytes);
         if (vector.ZeroKey)
         {
+            var zero = new string('0', 2 * hashLength);
             Assert.True(row.AllPartsNull, $"{what}: every part should be NULL (zero key), but the row has a non-NULL part; input: {Show(row.HashInput)}");
-            Assert.True(actualHex == new string('0', 2 * hashLength), $"{what}: expected the zero key, got {actualHex}.");
+            Assert.True(actualHex == zero, $"{what}: expected the zero key, got {actualHex ?? "NULL"}.");
+            Assert.True(actualBytesHex == zero, $"{what}: expected the zero key as bytes, got {actualBytesHex ?? "NULL"}.");
             return;
         }
 
@@ -119,7 +159,8 @@ public sealed class HashVectorTests
         var expectedHex = algorithm == HashAlgorithmKind.XxHash128
             ? Convert.ToHexStringLower(XxHash128.Hash(expectedInput!)) // Python has no XXH3: the platform is the reference
             : vector.ExpectedHex(algorithm);
-        Assert.True(actualHex == expectedHex, $"{what}: the input matches but the digest differs: expected {expectedHex}, got {actualHex}.");
+        Assert.True(actualHex == expectedHex, $"{what}: the input matches but the digest differs: expected {expectedHex}, got {actualHex ?? "NULL"}.");
+        Assert.True(actualBytesHex == expectedHex, $"{what}: the raw digest (binary output form) differs: expected {expectedHex}, got {actualBytesHex ?? "NULL"}.");
     }
 
     private static int HashFunctionLength(HashAlgorithmKind algorithm) => algorithm switch

@@ -1,0 +1,7 @@
+namespace DataVault.Core.Sql;
+
+/// <summary>A column of a table the dialects create: its name, SQL type and nullability.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Type">The SQL type text.</param>
+/// <param name="NotNull">Whether the column is <c>NOT NULL</c>.</param>
+public sealed record TableColumn(string Name, string Type, bool NotNull);
