@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Text;
+using DataVault.Core.Hashing;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+using DataVault.Core.Tests.Vectors;
+using DataVault.IntegrationTests.Engines;
+using FluentAssertions;
+using Xunit;
+
+namespace DataVault.IntegrationTests.Scenarios;
+
+/// <summary>
+/// Replays the checked-in hash vectors (every standard, every algorithm the engine has) through the engine's own SQL
+/// (<see cref="SqlDialect.SelectHashes"/>) and asserts the engine's bytes equal the file's — which the C# engine is
+/// tested against too. Where an engine cannot match, the derived class names the case and the reason
+/// (<see cref="KnownDeviation"/>), docs/dialects.md documents it, and the test asserts the deviation is real.
+/// </summary>
+public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : EngineFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    public static TheoryData<string> Standards() => [.. HashingStandards.All.Keys];
+
+    /// <summary>Why this engine cannot reproduce a case (documented in docs/dialects.md), or null when it must.</summary>
+    protected virtual string? KnownDeviation(string standardId, HashVectorCase vector, HashAlgorithmKind algorithm) => null;
+
+    [Theory]
+    [MemberData(nameof(Standards))]
+    public async Task The_engine_computes_the_vector_hashes_of_every_case(string standardId)
+    {
+        var file = HashVectorFile.LoadDirectory().Single(f => f.Standard == standardId);
+        var dialect = Fixture.Dialect;
+        var algorithms = new[] { HashAlgorithmKind.Md5, HashAlgorithmKind.Sha1, HashAlgorithmKind.Sha256 }.Where(dialect.Capabilities.InDatabaseHashAlgorithms.Contains).ToArray();
+        algorithms.Should().Contain(HashAlgorithmKind.Md5, "every engine computes MD5");
+        await using var connection = await Fixture.OpenAsync();
+
+        var failures = new List<string>();
+        var deviations = 0;
+        var checkedCount = 0;
+        for (var index = 0; index < file.Cases.Count; index++)
+        {
+            var vector = file.Cases[index];
+            var standard = HashingStandards.Get(standardId);
+            var parts = vector.PartsInHashingOrder(standard);
+            var columns = parts.Select((p, i) => new ColumnDefinition("c" + i, VectorValues.TypeOf(p))).ToArray();
+            var table = "dv_vector";
+            await ExecuteAsync(connection, dialect.DropTable(table).Text);
+            await ExecuteAsync(connection, dialect.CreateTable(new TableDefinition(table, [new("id", dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, dialect.TypeName(c.Type), false))], [], [], []), DdlOptions.Default with { IfNotExists = false })[0].Text);
+            await InsertAsync(connection, dialect.InsertValues(table, ["id", .. columns.Select(c => c.Name)]), [1, .. parts.Select(VectorValues.ValueOf)]);
+
+            foreach (var algorithm in algorithms)
+            {
+                var expected = vector.ExpectedHex(algorithm);
+                var query = dialect.SelectHashes(table, "id", standard with { Algorithm = algorithm }, vector.HashPurpose, columns);
+                string? actual;
+                try
+                {
+                    actual = await ScalarHexAsync(connection, query.Text);
+                }
+                catch (DbException e)
+                {
+                    actual = "error: " + e.Message;
+                }
+
+                checkedCount++;
+                var deviation = KnownDeviation(standardId, vector, algorithm);
+                if (deviation is not null)
+                {
+                    deviations++;
+                    if (actual == expected)
+                    {
+                        failures.Add($"{vector.Name} [{algorithm}]: documented as a deviation ({deviation}) but the engine now matches; update docs/dialects.md and {GetType().Name}.");
+                    }
+                }
+                else if (actual != expected)
+                {
+                    failures.Add($"{vector.Name} [{algorithm}]: expected {expected ?? "NULL"}, the engine computed {actual ?? "NULL"} (input {Escape(vector.ExpectedInput())})");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty($"{dialect.Name} must compute exactly the C# engine's hashes ({checkedCount} checked, {deviations} documented deviations)");
+        checkedCount.Should().BeGreaterThan(100);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertAsync(DbConnection connection, string sql, object?[] values)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "p" + i;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The hash the query returns, as lower-case hex (binary columns converted), or null.</summary>
+    private static async Task<string?> ScalarHexAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue("the query returns the row");
+        if (await reader.IsDBNullAsync(1))
+        {
+            return null;
+        }
+
+        return reader.GetValue(1) switch
+        {
+            byte[] bytes => Convert.ToHexStringLower(bytes),
+            Guid guid => Convert.ToHexStringLower(guid.ToByteArray(bigEndian: true)),
+            var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(),
+        };
+    }
+
+    private static string Escape(string? text)
+    {
+        if (text is null)
+        {
+            return "(none)";
+        }
+
+        var builder = new StringBuilder();
+        foreach (var c in text.Length > 120 ? text[..120] + "…" : text)
+        {
+            builder.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+}
