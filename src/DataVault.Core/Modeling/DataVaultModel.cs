@@ -16,9 +16,10 @@ public sealed class DataVaultModel
     {
         HashingStandard = hashingStandard;
         Naming = naming;
-        Hubs = hubs;
-        Links = links;
-        Satellites = satellites;
+        // Copies into read-only lists: nothing the builder or a caller holds can change the model.
+        Hubs = [.. hubs];
+        Links = [.. links];
+        Satellites = [.. satellites];
         _hubs = hubs.ToDictionary(h => h.Name, StringComparer.Ordinal);
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _satellites = satellites.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -47,6 +47,7 @@ public sealed class DataVaultModelBuilder
     /// <returns>This builder.</returns>
     public DataVaultModelBuilder Hub(string name, Action<HubBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
         var hub = new HubBuilder(name);
         configure(hub);
@@ -60,6 +61,7 @@ public sealed class DataVaultModelBuilder
     /// <returns>This builder.</returns>
     public DataVaultModelBuilder Link(string name, Action<LinkBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
         var link = new LinkBuilder(name);
         configure(link);
@@ -73,6 +75,7 @@ public sealed class DataVaultModelBuilder
     /// <returns>This builder.</returns>
     public DataVaultModelBuilder Satellite(string name, Action<SatelliteBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
         var satellite = new SatelliteBuilder(name);
         configure(satellite);

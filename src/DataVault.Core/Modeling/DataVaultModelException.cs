@@ -8,7 +8,7 @@ public sealed class DataVaultModelException : Exception
     public DataVaultModelException(IReadOnlyList<ModelDiagnostic> diagnostics)
         : base(Describe(diagnostics))
     {
-        Diagnostics = diagnostics;
+        Diagnostics = [.. diagnostics];
     }
 
     /// <summary>Creates an exception with a message only (no diagnostics).</summary>

@@ -8,7 +8,7 @@ public sealed class Hub : VaultEntity
     internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming)
         : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
-        BusinessKeys = businessKeys;
+        BusinessKeys = [.. businessKeys];
     }
 
     /// <summary>The business-key columns, in declared order.</summary>

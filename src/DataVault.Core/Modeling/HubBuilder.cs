@@ -21,6 +21,7 @@ public sealed class HubBuilder
     /// <returns>This builder.</returns>
     public HubBuilder BusinessKey(string name, DataType type)
     {
+        ArgumentNullException.ThrowIfNull(name);
         BusinessKeys.Add(new ColumnDefinition(name, type));
         return this;
     }
@@ -30,6 +31,7 @@ public sealed class HubBuilder
     /// <returns>This builder.</returns>
     public HubBuilder WithHashingStandard(HashingStandard standard)
     {
+        ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
         return this;
     }
@@ -39,6 +41,7 @@ public sealed class HubBuilder
     /// <returns>This builder.</returns>
     public HubBuilder ToTable(string tableName)
     {
+        ArgumentNullException.ThrowIfNull(tableName);
         Table = tableName;
         return this;
     }

@@ -8,8 +8,8 @@ public sealed class Link : VaultEntity
     internal Link(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<LinkHubReference> hubs, IReadOnlyList<ColumnDefinition> dependentChildKeys, NamingConventions naming)
         : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
-        Hubs = hubs;
-        DependentChildKeys = dependentChildKeys;
+        Hubs = [.. hubs];
+        DependentChildKeys = [.. dependentChildKeys];
         KeyParts = [.. hubs.SelectMany(h => h.BusinessKeyColumns()), .. dependentChildKeys];
     }
 

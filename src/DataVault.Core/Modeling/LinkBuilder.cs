@@ -23,6 +23,7 @@ public sealed class LinkBuilder
     /// <returns>This builder.</returns>
     public LinkBuilder Hub(string hubName, string? role = null)
     {
+        ArgumentNullException.ThrowIfNull(hubName);
         Hubs.Add((hubName, role));
         return this;
     }
@@ -33,6 +34,7 @@ public sealed class LinkBuilder
     /// <returns>This builder.</returns>
     public LinkBuilder DependentChildKey(string name, DataType type)
     {
+        ArgumentNullException.ThrowIfNull(name);
         DependentChildKeys.Add(new ColumnDefinition(name, type));
         return this;
     }
@@ -42,6 +44,7 @@ public sealed class LinkBuilder
     /// <returns>This builder.</returns>
     public LinkBuilder WithHashingStandard(HashingStandard standard)
     {
+        ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
         return this;
     }
@@ -51,6 +54,7 @@ public sealed class LinkBuilder
     /// <returns>This builder.</returns>
     public LinkBuilder ToTable(string tableName)
     {
+        ArgumentNullException.ThrowIfNull(tableName);
         Table = tableName;
         return this;
     }

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace DataVault.Core.Modeling;
 
-/// <summary>Writes a model as a Mermaid <c>erDiagram</c>: one entity per table, a relation per key reference.</summary>
+/// <summary>
+/// Writes a model as a Mermaid <c>erDiagram</c>: one entity per table, a relation per key reference. Entity names are
+/// always quoted, so a table named like a Mermaid keyword (<c>to</c>, <c>one</c>, <c>class</c>, ...) still parses, and
+/// a column named <c>pk</c>, <c>fk</c> or <c>uk</c> (which Mermaid would read as a key marker) is written in backticks.
+/// </summary>
 internal static class MermaidDiagram
 {
     public static string Write(DataVaultModel model)
@@ -22,8 +26,7 @@ internal static class MermaidDiagram
                 .. link.DependentChildKeys.Select(k => Column(k, "", "dependent child key"))]);
             foreach (var reference in link.Hubs)
             {
-                text.Append("    ").Append(reference.Hub.TableName).Append(" ||--o{ ").Append(link.TableName)
-                    .Append(" : \"").Append(reference.Role ?? reference.Hub.Name).AppendLine("\"");
+                Relation(text, reference.Hub.TableName, link.TableName, reference.Role ?? reference.Hub.Name);
             }
         }
 
@@ -34,7 +37,7 @@ internal static class MermaidDiagram
                 ("timestamp", model.Naming.LoadDate, "PK", ""),
                 Hash(satellite.HashDiffColumn, "", "hash diff"),
                 .. satellite.Attributes.Select(a => Column(a, "", ""))]);
-            text.Append("    ").Append(satellite.Parent.TableName).Append(" ||--o{ ").Append(satellite.TableName).AppendLine(" : describes");
+            Relation(text, satellite.Parent.TableName, satellite.TableName, "describes");
         }
 
         return text.ToString();
@@ -45,12 +48,15 @@ internal static class MermaidDiagram
     private static (string Type, string Name, string Key, string Comment) Column(ColumnDefinition column, string key, string comment) =>
         (column.Type.Kind.ToString().ToLowerInvariant(), column.Name, key, comment);
 
+    private static void Relation(StringBuilder text, string parent, string child, string label) =>
+        text.Append("    \"").Append(parent).Append("\" ||--o{ \"").Append(child).Append("\" : \"").Append(label).AppendLine("\"");
+
     private static void Entity(StringBuilder text, string table, IEnumerable<(string Type, string Name, string Key, string Comment)> columns)
     {
-        text.Append("    ").Append(table).AppendLine(" {");
+        text.Append("    \"").Append(table).AppendLine("\" {");
         foreach (var (type, name, key, comment) in columns)
         {
-            text.Append("        ").Append(type).Append(' ').Append(name);
+            text.Append("        ").Append(type).Append(' ').Append(IsKeyMarker(name) ? "`" + name + "`" : name);
             if (key.Length > 0)
             {
                 text.Append(' ').Append(key);
@@ -66,4 +72,7 @@ internal static class MermaidDiagram
 
         text.AppendLine("    }");
     }
+
+    private static bool IsKeyMarker(string name) =>
+        name.Equals("pk", StringComparison.OrdinalIgnoreCase) || name.Equals("fk", StringComparison.OrdinalIgnoreCase) || name.Equals("uk", StringComparison.OrdinalIgnoreCase);
 }

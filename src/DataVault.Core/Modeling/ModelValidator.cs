@@ -16,6 +16,9 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
     public DataVaultModel? Resolve(List<HubBuilder> hubBuilders, List<LinkBuilder> linkBuilders, List<SatelliteBuilder> satelliteBuilders)
     {
         var vaultStandard = CheckStandard(standard, "vault");
+        CheckNaming();
+        var declaredHubs = hubBuilders.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        var declaredLinks = linkBuilders.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         if (hubBuilders.Count == 0)
         {
             Add(DiagnosticCodes.EmptyModel, "vault", "The model declares no hub.", "Declare at least one hub with builder.Hub(name, h => h.BusinessKey(...)).");
@@ -68,6 +71,12 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
 
                 if (!hubs.TryGetValue(hubName, out var hub))
                 {
+                    if (declaredHubs.Contains(hubName))
+                    {
+                        // Declared but invalid (e.g. an unsafe name): its own diagnostic says so.
+                        continue;
+                    }
+
                     Add(DiagnosticCodes.UnknownHub, referencePath, $"Link '{builder.Name}' references hub '{hubName}', which the model does not declare.", $"Declare hub '{hubName}' before building, or fix the name. Declared hubs: {(hubs.Count == 0 ? "none" : string.Join(", ", hubs.Keys))}.");
                     continue;
                 }
@@ -83,6 +92,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             }
 
             CheckColumns(path, [hashKey, .. references.Select(r => r.HashKeyColumn), .. builder.DependentChildKeys.Select(k => k.Name)], builder.DependentChildKeys);
+            CheckKeyParts(builder, path, references);
             links[builder.Name] = new Link(builder.Name, table, hashKey, CheckStandard(builder.Standard, path) ?? vaultStandard ?? HashingStandards.Default, references, [.. builder.DependentChildKeys], naming);
         }
 
@@ -97,7 +107,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             }
 
             var table = Table(builder.Table ?? naming.SatelliteTableName(builder.Name), path);
-            var parent = ResolveParent(builder, path, hubs, links);
+            var parent = ResolveParent(builder, path, hubs, links, declaredHubs, declaredLinks);
             if (builder.Attributes.Count == 0)
             {
                 Add(DiagnosticCodes.SatelliteWithoutAttributes, path, $"Satellite '{builder.Name}' has no attributes.", "Add the descriptive columns with s.Attribute(\"<name>\", type).");
@@ -123,7 +133,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             : null;
     }
 
-    private VaultEntity? ResolveParent(SatelliteBuilder builder, string path, Dictionary<string, Hub> hubs, Dictionary<string, Link> links)
+    private VaultEntity? ResolveParent(SatelliteBuilder builder, string path, Dictionary<string, Hub> hubs, Dictionary<string, Link> links, HashSet<string> declaredHubs, HashSet<string> declaredLinks)
     {
         switch (builder.Parents.Count)
         {
@@ -137,13 +147,70 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
 
         var (kind, name) = builder.Parents[0];
         VaultEntity? parent = kind == "hub" ? hubs.GetValueOrDefault(name) : links.GetValueOrDefault(name);
-        if (parent is null)
+        if (parent is null && !(kind == "hub" ? declaredHubs : declaredLinks).Contains(name))
         {
             IReadOnlyCollection<string> declared = kind == "hub" ? hubs.Keys : links.Keys;
             Add(DiagnosticCodes.UnknownSatelliteParent, $"{path}/{kind}:{name}", $"Satellite '{builder.Name}' is attached to {kind} '{name}', which the model does not declare.", $"Declare {kind} '{name}', or fix the name. Declared {kind}s: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
         }
 
         return parent;
+    }
+
+    /// <summary>The system columns of the naming conventions: safe, short enough, and distinct.</summary>
+    private void CheckNaming()
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (member, column) in new[] { ("load_date", naming.LoadDate), ("load_end_date", naming.LoadEndDate), ("record_source", naming.RecordSource), ("hash_diff", naming.HashDiff) })
+        {
+            var path = "naming/" + member;
+            Name(column, path);
+            if (column is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(column, out var other))
+            {
+                Add(DiagnosticCodes.DuplicateColumn, path, $"The naming conventions give the {member} column the name '{column}', which is also the {other} column.", "Give every system column of NamingConventions its own name.");
+            }
+            else
+            {
+                seen[column] = member;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The names of a link's key parts (its hubs' business keys, role-prefixed, then its child keys) are the columns of
+    /// its staging row: they must be distinct and short enough.
+    /// </summary>
+    private void CheckKeyParts(LinkBuilder builder, string path, List<LinkHubReference> references)
+    {
+        var staged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reference in references)
+        {
+            var source = reference.Role is null ? $"hub '{reference.Hub.Name}'" : $"hub '{reference.Hub.Name}' as {reference.Role}";
+            foreach (var key in reference.BusinessKeyColumns())
+            {
+                if (reference.Role is not null && Identifiers.IsSafe(key.Name))
+                {
+                    Name(key.Name, $"{path}/{key.Name}");
+                }
+
+                if (!staged.TryAdd(key.Name, source))
+                {
+                    Add(DiagnosticCodes.DuplicateColumn, $"{path}/{key.Name}", $"Link '{builder.Name}' stages business key '{key.Name}' of {source} and of {staged[key.Name]}: the link's key parts would share a name.", $"Give one of the hubs a role (l.Hub(\"{reference.Hub.Name}\", role: \"<role>\")), which prefixes its business keys, or give the hubs' business keys distinct names.");
+                }
+            }
+        }
+
+        foreach (var key in builder.DependentChildKeys)
+        {
+            if (staged.TryGetValue(key.Name, out var source))
+            {
+                Add(DiagnosticCodes.DuplicateColumn, $"{path}/{key.Name}", $"Dependent child key '{key.Name}' of link '{builder.Name}' has the name of a business key of {source}.", "Rename the child key; a link's key parts are staged side by side.");
+            }
+        }
     }
 
     private bool CheckEntityName(string name, string path, string kind, bool duplicate)
@@ -192,10 +259,16 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
         return true;
     }
 
+    /// <summary>
+    /// Checks a table's columns: the declared (typed) ones for a safe, short name and a valid type; all of them, the
+    /// derived key columns included, for clashes with system columns and each other. Derived names (hash keys) are
+    /// checked for safety and length where they are made, so a problem is reported once.
+    /// </summary>
     private void CheckColumns(string path, IReadOnlyList<string> columns, IEnumerable<ColumnDefinition> typed)
     {
         foreach (var column in typed)
         {
+            Name(column.Name, $"{path}/{column.Name}");
             if (column.Type is null)
             {
                 Add(DiagnosticCodes.InvalidDataType, $"{path}/{column.Name}", $"Column '{column.Name}' has no type.", "Give it a DataType, e.g. DataType.String(50).");
@@ -210,7 +283,6 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
         var system = naming.SystemColumns();
         foreach (var column in columns)
         {
-            Name(column, $"{path}/{column}");
             if (system.Contains(column, StringComparer.OrdinalIgnoreCase))
             {
                 Add(DiagnosticCodes.SystemColumnClash, $"{path}/{column}", $"Column '{column}' has the name of a system column.", $"Rename it; {string.Join(", ", system)} are reserved by the naming conventions.");

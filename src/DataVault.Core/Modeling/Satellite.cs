@@ -11,7 +11,7 @@ public sealed class Satellite
         TableName = tableName;
         Parent = parent;
         HashingStandard = hashingStandard;
-        Attributes = attributes;
+        Attributes = [.. attributes];
         HashDiffColumn = naming.HashDiff;
         var order = hashingStandard.OrderDiffColumns([.. attributes.Select(a => a.Name)]);
         HashDiffParts = [.. order.Select(i => attributes[i])];

@@ -22,6 +22,7 @@ public sealed class SatelliteBuilder
     /// <returns>This builder.</returns>
     public SatelliteBuilder OnHub(string hubName)
     {
+        ArgumentNullException.ThrowIfNull(hubName);
         Parents.Add(("hub", hubName));
         return this;
     }
@@ -31,6 +32,7 @@ public sealed class SatelliteBuilder
     /// <returns>This builder.</returns>
     public SatelliteBuilder OnLink(string linkName)
     {
+        ArgumentNullException.ThrowIfNull(linkName);
         Parents.Add(("link", linkName));
         return this;
     }
@@ -41,6 +43,7 @@ public sealed class SatelliteBuilder
     /// <returns>This builder.</returns>
     public SatelliteBuilder Attribute(string name, DataType type)
     {
+        ArgumentNullException.ThrowIfNull(name);
         Attributes.Add(new ColumnDefinition(name, type));
         return this;
     }
@@ -50,6 +53,7 @@ public sealed class SatelliteBuilder
     /// <returns>This builder.</returns>
     public SatelliteBuilder WithHashingStandard(HashingStandard standard)
     {
+        ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
         return this;
     }
@@ -59,6 +63,7 @@ public sealed class SatelliteBuilder
     /// <returns>This builder.</returns>
     public SatelliteBuilder ToTable(string tableName)
     {
+        ArgumentNullException.ThrowIfNull(tableName);
         Table = tableName;
         return this;
     }

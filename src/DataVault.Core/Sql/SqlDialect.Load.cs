@@ -207,11 +207,11 @@ public abstract partial class SqlDialect
             $"    FROM {QuoteIdentifier(staging.Name)} st{nl}" +
             $") s{nl}" +
             $"WHERE s.{QuoteIdentifier("dv_row")} = 1{nl}" +
-            $"  AND NOT EXISTS (SELECT 1 FROM {QuoteIdentifier(table)}{ExistenceLockHint} t WHERE t.{key} = s.{key})" +
+            $"  AND NOT EXISTS (SELECT 1 FROM {QuoteIdentifier(table)} t{ExistenceLockHint} WHERE t.{key} = s.{key})" +
             ConflictClause(keyColumn));
     }
 
-    /// <summary>A table hint on the existence check that makes it hold its lock (SQL Server); default none.</summary>
+    /// <summary>A table hint on the existence check, written after its alias, that makes it hold its lock (SQL Server); default none.</summary>
     protected virtual string ExistenceLockHint => string.Empty;
 
     /// <summary>The clause that skips a key inserted meanwhile by a concurrent loader (default <c>ON CONFLICT (key) DO NOTHING</c>).</summary>

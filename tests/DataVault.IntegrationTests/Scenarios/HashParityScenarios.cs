@@ -122,9 +122,17 @@ public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFi
         return reader.GetValue(1) switch
         {
             byte[] bytes => Convert.ToHexStringLower(bytes),
+            Stream stream => Convert.ToHexStringLower(ReadAll(stream)), // DuckDB.NET returns a BLOB as a stream
             Guid guid => Convert.ToHexStringLower(guid.ToByteArray(bigEndian: true)),
             var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(),
         };
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static string Escape(string? text)

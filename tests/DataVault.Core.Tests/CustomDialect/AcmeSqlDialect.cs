@@ -1,0 +1,56 @@
+using DataVault.Core.Hashing;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+
+namespace DataVault.Core.Tests.CustomDialect;
+
+/// <summary>
+/// A dialect written outside the library for a hypothetical engine, AcmeSQL: backtick quoting, <c>:name</c>
+/// parameters, <c>DATETIME(6)</c> timestamps, MD5 only. Everything else is the base class's standard SQL.
+/// </summary>
+public sealed class AcmeSqlDialect : SqlDialect
+{
+    public override string Name => "AcmeSQL";
+
+    public override int MaxIdentifierLength => 64;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        MinimumVersion = "1.0",
+        InDatabaseHashAlgorithms = new HashSet<HashAlgorithmKind> { HashAlgorithmKind.Md5 },
+    };
+
+    public override string QuoteIdentifier(string identifier)
+    {
+        Identifiers.EnsureSafe(identifier, nameof(identifier));
+        return "`" + identifier + "`";
+    }
+
+    public override string ParameterPlaceholder(string name)
+    {
+        Identifiers.EnsureSafe(name, nameof(name));
+        return ":" + name;
+    }
+
+    public override string TimestampTypeName => "DATETIME(6)";
+
+    public override string CanonicalText(string expression, DataType type) => type.Kind switch
+    {
+        DataTypeKind.String or DataTypeKind.Text => expression,
+        DataTypeKind.Int or DataTypeKind.BigInt => $"FORMAT_INT({expression})",
+        DataTypeKind.Decimal => $"FORMAT_DECIMAL({expression}, {type.Scale})",
+        DataTypeKind.Date => $"FORMAT_DATE({expression}, 'YYYY-MM-DD')",
+        DataTypeKind.Time => $"FORMAT_TIME({expression}, 'HH24:MI:SS.FF6')",
+        DataTypeKind.Timestamp => $"FORMAT_TIMESTAMP({expression}, 'YYYY-MM-DD HH24:MI:SS.FF6')",
+        DataTypeKind.Boolean => $"CASE WHEN {expression} THEN 'true' WHEN NOT {expression} THEN 'false' END",
+        DataTypeKind.Guid => $"LOWER(FORMAT_UUID({expression}))",
+        _ => throw Unsupported("canonical text of " + type, "AcmeSQL cannot write binary values as hex"),
+    };
+
+    public override string HashHex(HashAlgorithmKind algorithm, string input) => algorithm == HashAlgorithmKind.Md5
+        ? $"LOWER(MD5_HEX({input}))"
+        : throw Unsupported($"in-database {algorithm} hashing", "AcmeSQL has MD5 only; compute the keys with the C# engine.");
+
+    public override string HexToBinary(string hex) =>
+        throw Unsupported("binary hash keys", "AcmeSQL has no hex-to-binary function; use a hex output form.");
+}

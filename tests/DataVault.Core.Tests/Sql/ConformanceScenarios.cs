@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using DataVault.Core.Hashing;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+
+namespace DataVault.Core.Tests.Sql;
+
+/// <summary>
+/// The SQL every dialect must write, scenario by scenario: the statements of each scenario, and the names of the
+/// tables and columns they mention (which must appear quoted). Shared by the golden-file conformance tests and the
+/// T-SQL parse test.
+/// </summary>
+public static class ConformanceScenarios
+{
+    public const string CreateVault = "create_vault";
+    public const string CreateVaultBinaryKeys = "create_vault_binary_keys";
+    public const string StagingTables = "staging_tables";
+    public const string LoadHub = "load_hub";
+    public const string LoadLink = "load_link";
+    public const string LoadSatellite = "load_satellite";
+    public const string SatelliteConflicts = "satellite_conflicts";
+    public const string EndDating = "end_dating";
+    public const string SatelliteView = "satellite_view";
+    public const string GhostRecord = "ghost_record";
+    public const string DropVault = "drop_vault";
+    public const string KeyHash = "key_hash";
+    public const string DiffHash = "diff_hash";
+    public const string AutomateDvBinaryKey = "automatedv_binary_key";
+    public const string DataVault4DbtKey = "datavault4dbt_key";
+
+    /// <summary>The table the hash scenarios read from.</summary>
+    public const string HashInputTable = "stg_hash_input";
+
+    /// <summary>Every scenario, in a stable order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey,
+    ];
+
+    /// <summary>A column of every portable type, for the key hash: the canonical text of each type is exercised.</summary>
+    public static IReadOnlyList<ColumnDefinition> EveryTypeColumns { get; } =
+    [
+        new("customer_id", DataType.String(20)),
+        new("note_text", DataType.Text),
+        new("small_number", DataType.Int),
+        new("big_number", DataType.BigInt),
+        new("price", DataType.Decimal(12, 2)),
+        new("birth_date", DataType.Date),
+        new("start_time", DataType.Time),
+        new("changed_at", DataType.Timestamp),
+        new("is_active", DataType.Boolean),
+        new("external_ref", DataType.Guid),
+        new("payload", DataType.Binary(16)),
+    ];
+
+    /// <summary>The attributes of the diff scenario.</summary>
+    public static IReadOnlyList<ColumnDefinition> DiffColumns { get; } =
+    [
+        new("name", DataType.String(100)),
+        new("birth_date", DataType.Date),
+        new("credit_limit", DataType.Decimal(10, 2)),
+    ];
+
+    /// <summary>Two string business keys, for the preset standards.</summary>
+    public static IReadOnlyList<ColumnDefinition> TwoKeyColumns { get; } =
+    [
+        new("customer_id", DataType.String(20)),
+        new("country_code", DataType.String(2)),
+    ];
+
+    /// <summary>Names the generated SQL uses as column aliases; they must be quoted like any identifier.</summary>
+    public static IReadOnlyList<string> SystemNames { get; } =
+        ["dv_row", "dv_version", "dv_previous_diff", "dv_next", "staged_diff", "stored_diff", "is_current", "dv_hash", .. Enumerable.Range(0, 12).Select(i => "dv_p" + i.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// The conformance model: two hubs, a link over both with the customer hub a second time in the role
+    /// <c>referred_by</c> and a dependent child key, a satellite on a hub and one on the link. Built for
+    /// <paramref name="dialect"/>, so its identifier limit is checked.
+    /// </summary>
+    public static DataVaultModel Model(SqlDialect dialect, HashingStandard? standard = null) => new DataVaultModelBuilder()
+        .UseHashingStandard(standard ?? HashingStandards.Default)
+        .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
+        .Hub("product", h => h.BusinessKey("product_code", DataType.String(30)).BusinessKey("product_variant", DataType.Int))
+        .Link("sale", l => l.Hub("customer").Hub("product").Hub("customer", role: "referred_by").DependentChildKey("line_no", DataType.Int))
+        .Satellite("customer_details", s => s.OnHub("customer")
+            .Attribute("name", DataType.String(100))
+            .Attribute("birth_date", DataType.Date)
+            .Attribute("credit_limit", DataType.Decimal(10, 2)))
+        .Satellite("sale_metrics", s => s.OnLink("sale")
+            .Attribute("quantity", DataType.Int)
+            .Attribute("amount", DataType.Decimal(12, 2))
+            .Attribute("sold_at", DataType.Timestamp))
+        .Build(dialect);
+
+    /// <summary>The statements of <paramref name="scenario"/> written by <paramref name="dialect"/>.</summary>
+    public static IReadOnlyList<SqlStatement> Statements(SqlDialect dialect, string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var model = Model(dialect);
+        var customerDetails = model.Satellite("customer_details");
+        var stagingOf = (string table) => StagingTable.For(table);
+        return scenario switch
+        {
+            CreateVault => dialect.CreateVault(model),
+            CreateVaultBinaryKeys => dialect.CreateVault(Model(dialect, HashingStandards.AutomateDv)),
+            StagingTables =>
+            [
+                .. dialect.CreateStaging(dialect.StagingTableFor(dialect.HubTable(model.Hub("customer"), DdlOptions.Default), stagingOf("hub_customer"), model.Naming.LoadEndDate), stagingOf("hub_customer")),
+                .. dialect.CreateStaging(dialect.StagingTableFor(dialect.LinkTable(model.Link("sale"), DdlOptions.Default), stagingOf("link_sale"), model.Naming.LoadEndDate), stagingOf("link_sale")),
+                .. dialect.CreateStaging(dialect.StagingTableFor(dialect.SatelliteTable(customerDetails, DdlOptions.Default), stagingOf(customerDetails.TableName), model.Naming.LoadEndDate), stagingOf(customerDetails.TableName)),
+            ],
+            LoadHub => [dialect.LoadHub(model.Hub("customer"), stagingOf("hub_customer")), dialect.LoadHub(model.Hub("product"), stagingOf("hub_product"))],
+            LoadLink => [dialect.LoadLink(model.Link("sale"), stagingOf("link_sale"))],
+            LoadSatellite => [dialect.LoadSatellite(customerDetails, stagingOf(customerDetails.TableName)), dialect.LoadSatellite(model.Satellite("sale_metrics"), stagingOf("sat_sale_metrics"))],
+            SatelliteConflicts => [dialect.SelectSatelliteConflicts(customerDetails, stagingOf(customerDetails.TableName))],
+            EndDating => [dialect.EndDateSatellite(customerDetails, stagingOf(customerDetails.TableName))],
+            SatelliteView => [dialect.CreateSatelliteView(model.Satellite("sale_metrics"))],
+            GhostRecord => [dialect.InsertGhostRecord(model.Hub("customer")), dialect.InsertGhostRecord(Model(dialect, HashingStandards.AutomateDv).Hub("customer"))],
+            DropVault => dialect.DropVault(model),
+            KeyHash => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.Default, HashPurpose.Key, EveryTypeColumns)],
+            DiffHash => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.Default, HashPurpose.Diff, DiffColumns)],
+            AutomateDvBinaryKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.AutomateDv, HashPurpose.Key, TwoKeyColumns)],
+            DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
+        };
+    }
+
+    /// <summary>The table, view and column names of the model and the hash scenarios, each of which must appear only quoted.</summary>
+    public static IReadOnlySet<string> IdentifierNames(SqlDialect dialect)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var standard in new[] { HashingStandards.Default, HashingStandards.AutomateDv })
+        {
+            var model = Model(dialect, standard);
+            var tables = model.Hubs.Select(h => dialect.HubTable(h, DdlOptions.Default))
+                .Concat(model.Links.Select(l => dialect.LinkTable(l, DdlOptions.Default)))
+                .Concat(model.Satellites.Select(s => dialect.SatelliteTable(s, DdlOptions.Default)));
+            foreach (var table in tables)
+            {
+                names.Add(table.Name);
+                names.Add(StagingTable.For(table.Name).Name);
+                names.UnionWith(table.Columns.Select(c => c.Name));
+            }
+
+            names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
+        }
+
+        names.Add(HashInputTable);
+        names.Add("id");
+        names.UnionWith(EveryTypeColumns.Concat(DiffColumns).Concat(TwoKeyColumns).Select(c => c.Name));
+        names.UnionWith(SystemNames);
+        return names;
+    }
+
+    /// <summary>The text of a scenario's golden file: each statement ended by <c>;</c>, its parameters as comments, LF line endings.</summary>
+    public static string Render(SqlDialect dialect, IReadOnlyList<SqlStatement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(statements);
+        var text = new StringBuilder();
+        text.Append("-- ").Append(dialect.Name).Append(", generated by DataVault.Core; regenerate with DV_UPDATE_GOLDEN=1").Append('\n');
+        foreach (var statement in statements)
+        {
+            text.Append('\n');
+            foreach (var parameter in statement.Parameters)
+            {
+                text.Append("-- ").Append(dialect.ParameterPlaceholder(parameter.Name)).Append(" = ").Append(Describe(parameter.Value)).Append('\n');
+            }
+
+            text.Append(Normalize(statement.Text)).Append(";\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>LF line endings.</summary>
+    public static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "NULL",
+        string s => "'" + s + "' (string)",
+        byte[] bytes => "0x" + Convert.ToHexString(bytes) + " (bytes)",
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + " (DateTime)",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture) + " (" + value.GetType().Name + ")",
+        _ => value.ToString() + " (" + value.GetType().Name + ")",
+    };
+}
