@@ -23,6 +23,15 @@ public static partial class Identifiers
     /// <returns>The byte count.</returns>
     public static int ByteLength(string name) => Encoding.UTF8.GetByteCount(name);
 
+    /// <summary>
+    /// Whether a column name is reserved by the SQL writers for the columns they add: <c>is_current</c> (satellite
+    /// views) and every name starting with <c>dv_</c> (window and helper columns of the load statements).
+    /// </summary>
+    /// <param name="name">The column name.</param>
+    /// <returns><see langword="true"/> if the model must not use it.</returns>
+    public static bool IsReservedByWriters(string name) =>
+        name is not null && (name.Equals("is_current", StringComparison.OrdinalIgnoreCase) || name.StartsWith("dv_", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Throws when <paramref name="name"/> is not a safe identifier.</summary>
     /// <param name="name">The name.</param>
     /// <param name="paramName">The parameter that holds it.</param>

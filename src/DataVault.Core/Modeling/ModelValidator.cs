@@ -287,6 +287,10 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             {
                 Add(DiagnosticCodes.SystemColumnClash, $"{path}/{column}", $"Column '{column}' has the name of a system column.", $"Rename it; {string.Join(", ", system)} are reserved by the naming conventions.");
             }
+            else if (Identifiers.IsReservedByWriters(column))
+            {
+                Add(DiagnosticCodes.SystemColumnClash, $"{path}/{column}", $"Column '{column}' is a name the SQL writers use for their own columns.", "Rename it; 'is_current' and every name starting with 'dv_' are reserved.");
+            }
             else if (!seen.Add(column))
             {
                 Add(DiagnosticCodes.DuplicateColumn, $"{path}/{column}", $"Column '{column}' appears more than once in {path}.", "Rename one of them; column names are compared case-insensitively, as most engines do.");
