@@ -81,7 +81,7 @@ public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFi
             }
         }
 
-        failures.Should().BeEmpty($"{dialect.Name} must compute exactly the C# engine's hashes ({checkedCount} checked, {deviations} documented deviations)");
+        string.Join(Environment.NewLine, failures).Should().BeEmpty($"{dialect.Name} must compute exactly the C# engine's hashes ({checkedCount} checked, {deviations} documented deviations)");
         checkedCount.Should().BeGreaterThan(100);
     }
 
