@@ -23,7 +23,7 @@
 #
 # Environment (all optional):
 #   DV_MARIADB_PORT       preferred port (default 3306)
-#   DV_MARIADB_PASSWORD   password of the user dv (default: the one in the services env file, else a random one);
+#   DV_MARIADB_PASSWORD   password of the user dv (default: the one in the services env file, else dv_local_test);
 #                         letters, digits, '.', '_' and '-' only (it goes into a connection string)
 #   DV_MARIADB_TIMEOUT    seconds to wait for the server (default 60)
 #   DV_SERVICES_ENV       the services env file (default <repository>/artifacts/services.env)
@@ -133,7 +133,7 @@ _dv_mariadb_main() (
         password=$(sed -nE "s/^export DV_TEST_MARIADB='.*;Password=([^;']*);.*'$/\1/p" "$env_file" | tail -n 1)
     fi
     if [[ -z $password ]]; then
-        password=dv_$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+        password=dv_local_test # loopback-only test server: a fixed password keeps several checkouts working together
     fi
     [[ $password =~ ^[A-Za-z0-9._-]+$ ]] || fail "DV_MARIADB_PASSWORD may only contain letters, digits, '.', '_' and '-'"
 

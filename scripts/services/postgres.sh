@@ -23,7 +23,7 @@
 #   DV_POSTGRES_VERSION   major version (default: 15 if installed, else the newest installed, else what apt installs)
 #   DV_POSTGRES_CLUSTER   cluster name (default main)
 #   DV_POSTGRES_PORT      preferred port (default 5432)
-#   DV_POSTGRES_PASSWORD  password of the role dv (default: the one in the services env file, else a random one);
+#   DV_POSTGRES_PASSWORD  password of the role dv (default: the one in the services env file, else dv_local_test);
 #                         letters, digits, '.', '_' and '-' only (it goes into a connection string)
 #   DV_POSTGRES_TIMEOUT   seconds to wait for the server (default 60)
 #   DV_SERVICES_ENV       the services env file (default <repository>/artifacts/services.env)
@@ -186,7 +186,7 @@ _dv_pg_main() (
         password=$(sed -nE "s/^export DV_TEST_POSTGRES='.*;Password=([^;']*);.*'$/\1/p" "$env_file" | tail -n 1)
     fi
     if [[ -z $password ]]; then
-        password=dv_$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+        password=dv_local_test # loopback-only test server: a fixed password keeps several checkouts working together
     fi
     [[ $password =~ ^[A-Za-z0-9._-]+$ ]] || fail "DV_POSTGRES_PASSWORD may only contain letters, digits, '.', '_' and '-'"
 
