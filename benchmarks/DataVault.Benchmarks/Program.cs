@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using DataVault.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- targets   the performance targets, PASS/FAIL
+// dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- smoke     every benchmark, in-process, very short (CI)
+// dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- --filter '*HashKey*'   BenchmarkDotNet as usual
+switch (args.FirstOrDefault())
+{
+    case "targets":
+        return Targets.Run(args[1..]);
+    case "smoke":
+        return Smoke.Run(args[1..]);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}

@@ -218,9 +218,18 @@ public abstract partial class SqlDialect
 
         foreach (var (column, referenced, referencedColumn) in table.ForeignKeys)
         {
-            yield return $"    FOREIGN KEY ({QuoteIdentifier(column)}) REFERENCES {QuoteIdentifier(referenced)} ({QuoteIdentifier(referencedColumn)})";
+            yield return "    " + ForeignKeySql(table.Name, column, referenced, referencedColumn);
         }
     }
+
+    /// <summary>One foreign key inside <c>CREATE TABLE</c> (default unnamed: <c>FOREIGN KEY (c) REFERENCES t (k)</c>).</summary>
+    /// <param name="table">The table that holds the key.</param>
+    /// <param name="column">The local column.</param>
+    /// <param name="referenced">The referenced table.</param>
+    /// <param name="referencedColumn">The referenced column.</param>
+    /// <returns>The SQL text.</returns>
+    protected virtual string ForeignKeySql(string table, string column, string referenced, string referencedColumn) =>
+        $"FOREIGN KEY ({QuoteIdentifier(column)}) REFERENCES {QuoteIdentifier(referenced)} ({QuoteIdentifier(referencedColumn)})";
 
     /// <summary>One column inside <c>CREATE TABLE</c>.</summary>
     /// <param name="column">The column.</param>

@@ -202,27 +202,14 @@ public class MySqlDialect : SqlDialect
         return [SqlStatement.Of($"CREATE TABLE {ifNotExists}{QuoteIdentifier(table.Name)} ({nl}{string.Join("," + nl, elements)}{nl}) {TableOptions}")];
     }
 
-    /// <summary>Columns, primary key, and foreign keys named with <see cref="SqlDialect.ObjectName"/> (InnoDB's own names can exceed 64 characters).</summary>
-    /// <param name="table">The definition.</param>
-    /// <returns>One line per element.</returns>
-    protected override IEnumerable<string> TableElements(TableDefinition table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        foreach (var column in table.Columns)
-        {
-            yield return ColumnDefinitionSql(column);
-        }
-
-        if (table.PrimaryKey.Count > 0)
-        {
-            yield return $"    PRIMARY KEY ({ColumnList(table.PrimaryKey)})";
-        }
-
-        foreach (var (column, referenced, referencedColumn) in table.ForeignKeys)
-        {
-            yield return $"    CONSTRAINT {QuoteIdentifier(ObjectName("fk", table.Name, column))} FOREIGN KEY ({QuoteIdentifier(column)}) REFERENCES {QuoteIdentifier(referenced)} ({QuoteIdentifier(referencedColumn)})";
-        }
-    }
+    /// <summary>A foreign key named with <see cref="SqlDialect.ObjectName"/>: InnoDB's own names (<c>table_ibfk_1</c>) can exceed 64 characters.</summary>
+    /// <param name="table">The table that holds the key.</param>
+    /// <param name="column">The local column.</param>
+    /// <param name="referenced">The referenced table.</param>
+    /// <param name="referencedColumn">The referenced column.</param>
+    /// <returns>The SQL text.</returns>
+    protected override string ForeignKeySql(string table, string column, string referenced, string referencedColumn) =>
+        $"CONSTRAINT {QuoteIdentifier(ObjectName("fk", table, column))} {base.ForeignKeySql(table, column, referenced, referencedColumn)}";
 
     /// <summary>
     /// Creates a staging table with the vault's table options; a temporary one is dropped with
