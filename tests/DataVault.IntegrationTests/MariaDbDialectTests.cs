@@ -113,11 +113,11 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
 
         await using var connection = await Fixture.OpenAsync();
         var table = "dv_custom";
-        await ExecuteAsync(connection, Dialect.DropTable(table).Text);
-        await ExecuteAsync(connection, Dialect.CreateTable(new TableDefinition(table, [new("id", Dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, Dialect.TypeName(c.Type), false))], ["id"], [], []), DdlOptions.Default)[0].Text);
+        await Db.ExecuteAsync(connection, Dialect.DropTable(table).Text);
+        await Db.ExecuteAsync(connection, Dialect.CreateTable(new TableDefinition(table, [new("id", Dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, Dialect.TypeName(c.Type), false))], ["id"], [], []), DdlOptions.Default)[0].Text);
         for (var i = 0; i < rows.Length; i++)
         {
-            await InsertAsync(connection, Dialect.InsertValues(table, ["id", "c0", "c1"]), [i, rows[i][0], rows[i][1]]);
+            await Db.ExecuteAsync(connection, Dialect.InsertValues(table, ["id", "c0", "c1"]), [i, rows[i][0], rows[i][1]]);
         }
 
         var checkedCount = 0;
@@ -352,27 +352,6 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
 
     private static async Task<string> SqlModeAsync(DbConnection connection) => await connection.ExecuteScalarAsync<string>("SELECT @@SESSION.sql_mode") ?? string.Empty;
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task InsertAsync(DbConnection connection, string sql, object?[] values)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
 }
 
 public sealed class MariaDbDialectTests(MariaDbFixture fixture) : MariaDbDialectScenarios<MariaDbFixture>(fixture);

@@ -46,9 +46,9 @@ public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFi
             var parts = vector.PartsInHashingOrder(standard);
             var columns = parts.Select((p, i) => new ColumnDefinition("c" + i, VectorValues.TypeOf(p))).ToArray();
             var table = "dv_vector";
-            await ExecuteAsync(connection, dialect.DropTable(table).Text);
-            await ExecuteAsync(connection, dialect.CreateTable(new TableDefinition(table, [new("id", dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, dialect.TypeName(c.Type), false))], [], [], []), DdlOptions.Default with { IfNotExists = false })[0].Text);
-            await InsertAsync(connection, dialect.InsertValues(table, ["id", .. columns.Select(c => c.Name)]), [1, .. parts.Select(VectorValues.ValueOf)]);
+            await Db.ExecuteAsync(connection, dialect.DropTable(table).Text);
+            await Db.ExecuteAsync(connection, dialect.CreateTable(new TableDefinition(table, [new("id", dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, dialect.TypeName(c.Type), false))], [], [], []), DdlOptions.Default with { IfNotExists = false })[0].Text);
+            await Db.ExecuteAsync(connection, dialect.InsertValues(table, ["id", .. columns.Select(c => c.Name)]), [1, .. parts.Select(VectorValues.ValueOf)]);
 
             foreach (var algorithm in algorithms)
             {
@@ -83,28 +83,6 @@ public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFi
 
         string.Join(Environment.NewLine, failures).Should().BeEmpty($"{dialect.Name} must compute exactly the C# engine's hashes ({checkedCount} checked, {deviations} documented deviations)");
         checkedCount.Should().BeGreaterThan(100);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task InsertAsync(DbConnection connection, string sql, object?[] values)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "p" + i;
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The hash the query returns, as lower-case hex (binary columns converted), or null.</summary>

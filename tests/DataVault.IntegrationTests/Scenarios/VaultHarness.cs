@@ -38,18 +38,7 @@ public sealed class VaultHarness(DbConnection connection, SqlDialect dialect, Da
         var insert = Dialect.InsertValues(staging.Name, columns);
         foreach (var row in rows)
         {
-            // Plain ADO.NET parameters: providers bind DateOnly/TimeOnly natively, Dapper does not.
-            await using var command = Connection.CreateCommand();
-            command.CommandText = insert;
-            for (var i = 0; i < row.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "p" + i;
-                parameter.Value = row[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
-            await command.ExecuteNonQueryAsync();
+            await Db.ExecuteAsync(Connection, insert, row);
         }
     }
 

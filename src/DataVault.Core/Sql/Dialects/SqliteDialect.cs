@@ -4,7 +4,7 @@ using DataVault.Core.Modeling;
 namespace DataVault.Core.Sql.Dialects;
 
 /// <summary>
-/// SQLite 3.35+ (the version Microsoft.Data.Sqlite bundles), the embedded default. SQLite has neither MD5 nor a
+/// SQLite 3.41+ (Microsoft.Data.Sqlite bundles a newer one), the embedded default. SQLite has neither MD5 nor a
 /// Unicode <c>upper()</c>, so in-database hashing calls functions backed by the C# engine, registered on the
 /// connection with <see cref="SqliteHashFunctions.Register"/>: the engine is then the C# engine itself.
 /// </summary>
@@ -19,7 +19,7 @@ public class SqliteDialect : SqlDialect
     /// <inheritdoc />
     public override DialectCapabilities Capabilities { get; } = new()
     {
-        MinimumVersion = "3.35",
+        MinimumVersion = "3.41",
         InDatabaseHashAlgorithms = new HashSet<HashAlgorithmKind> { HashAlgorithmKind.Md5, HashAlgorithmKind.Sha1, HashAlgorithmKind.Sha256, HashAlgorithmKind.XxHash128 },
         UnicodeUpper = true,
     };
