@@ -61,7 +61,7 @@ public static class CanonicalText
     /// <param name="destination">Where the text goes.</param>
     /// <returns>The number of characters written.</returns>
     public static int Format(DateOnly value, Span<char> destination) =>
-        value.TryFormat(destination, out var written, DateFormat, CultureInfo.InvariantCulture) ? written : throw TooShort(destination);
+        value.TryFormat(destination, out var written, "O", CultureInfo.InvariantCulture) ? written : throw TooShort(destination);
 
     /// <summary>Writes a time of day as <c>HH:mm:ss.ffffff</c>; ticks below a microsecond are truncated.</summary>
     /// <param name="value">The value.</param>
@@ -77,8 +77,19 @@ public static class CanonicalText
     /// <param name="value">The value.</param>
     /// <param name="destination">Where the text goes.</param>
     /// <returns>The number of characters written.</returns>
-    public static int Format(DateTime value, Span<char> destination) =>
-        value.TryFormat(destination, out var written, TimestampFormat, CultureInfo.InvariantCulture) ? written : throw TooShort(destination);
+    public static int Format(DateTime value, Span<char> destination)
+    {
+        // "O" of an unspecified DateTime is yyyy-MM-ddTHH:mm:ss.fffffff, and an order of magnitude faster than a custom format.
+        Span<char> o = stackalloc char[27];
+        if (!DateTime.SpecifyKind(value, DateTimeKind.Unspecified).TryFormat(o, out var n, "O", CultureInfo.InvariantCulture) || n != 27 || destination.Length < 26)
+        {
+            return value.TryFormat(destination, out var written, TimestampFormat, CultureInfo.InvariantCulture) ? written : throw TooShort(destination);
+        }
+
+        o[..26].CopyTo(destination);
+        destination[10] = ' ';
+        return 26;
+    }
 
     /// <summary>Writes a timestamp with offset, converted to UTC first, as <c>yyyy-MM-dd HH:mm:ss.ffffff</c>.</summary>
     /// <param name="value">The value.</param>
@@ -127,7 +138,7 @@ public static class CanonicalText
             throw new ArgumentOutOfRangeException(nameof(scale), scale, string.Create(CultureInfo.InvariantCulture, $"A decimal scale must be between 0 and {Math.Min(precision, MaxDecimalScale)} for precision {precision}."));
         }
 
-        if (decimal.Round(value, scale) != value)
+        if (value.Scale > scale && decimal.Round(value, scale) != value)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"The value {value} has more fractional digits than decimal({precision},{scale}) allows; hashing never rounds."));
         }
@@ -139,16 +150,9 @@ public static class CanonicalText
         }
     }
 
-    private static decimal Pow10(int exponent)
-    {
-        var result = 1m;
-        for (var i = 0; i < exponent; i++)
-        {
-            result *= 10m;
-        }
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 29).Select(e => { var r = 1m; for (var i = 0; i < e; i++) { r *= 10m; } return r; })];
 
-        return result;
-    }
+    private static decimal Pow10(int exponent) => Powers[exponent];
 
     private static ArgumentException TooShort(Span<char> destination) =>
         new(string.Create(CultureInfo.InvariantCulture, $"The destination of {destination.Length} characters is too short for the canonical text."), nameof(destination));

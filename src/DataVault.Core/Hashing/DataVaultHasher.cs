@@ -183,56 +183,111 @@ public sealed class DataVaultHasher
     internal ArgumentException DestinationTooShort(int actual, int needed, string unit, string paramName = "destination") =>
         new(string.Create(CultureInfo.InvariantCulture, $"The destination is too short: a {Standard.Algorithm} hash under '{Standard.Id}' needs {needed} {unit}, the destination has {actual}."), paramName);
 
+    // Each operation builds its row in place (a writer returned from a helper is copied, which costs as much as the
+    // standardisation of a short key) and disposes it even when the operation throws.
     private int Compute(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<byte> destination)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.ComputeHash(destination);
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.ComputeHash(destination);
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private bool TryCompute(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<byte> destination, out int bytesWritten)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.TryComputeHash(destination, out bytesWritten);
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.TryComputeHash(destination, out bytesWritten);
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private int Format(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<char> destination)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.FormatHash(destination);
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.FormatHash(destination);
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private bool TryFormat(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<char> destination, out int charsWritten)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.TryFormatHash(destination, out charsWritten);
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.TryFormatHash(destination, out charsWritten);
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private int FormatUtf8(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<byte> destination)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.FormatHashUtf8(destination);
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.FormatHashUtf8(destination);
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private string? ToHex(HashPurpose purpose, ReadOnlySpan<string?> parts)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.ToHexString();
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.ToHexString();
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
     private byte[]? ToBytes(HashPurpose purpose, ReadOnlySpan<string?> parts)
     {
-        using var row = Fill(purpose, parts, stackalloc byte[StackBuffer]);
-        return row.ToHashBytes();
+        var row = new HashRowWriter(this, purpose, stackalloc byte[StackBuffer]);
+        try
+        {
+            AppendAll(ref row, parts);
+            return row.ToHashBytes();
+        }
+        finally
+        {
+            row.Dispose();
+        }
     }
 
-    private HashRowWriter Fill(HashPurpose purpose, ReadOnlySpan<string?> parts, Span<byte> buffer)
+    private static void AppendAll(ref HashRowWriter row, ReadOnlySpan<string?> parts)
     {
-        var row = new HashRowWriter(this, purpose, buffer);
         foreach (var part in parts)
         {
             row.Append(part);
         }
-
-        return row;
     }
 }

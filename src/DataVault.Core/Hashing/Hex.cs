@@ -9,13 +9,7 @@ internal static class Hex
 
     public static void Write(ReadOnlySpan<byte> source, Span<char> destination, bool upper)
     {
-        var digits = upper ? UpperDigits : LowerDigits;
-        for (var i = 0; i < source.Length; i++)
-        {
-            var b = source[i];
-            destination[2 * i] = (char)digits[b >> 4];
-            destination[(2 * i) + 1] = (char)digits[b & 0xF];
-        }
+        _ = upper ? Convert.TryToHexString(source, destination, out _) : Convert.TryToHexStringLower(source, destination, out _);
     }
 
     public static void WriteUtf8(ReadOnlySpan<byte> source, Span<byte> destination, bool upper)

@@ -47,16 +47,16 @@ internal static class Md5
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint F(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + ((b & c) | (~b & d)) + m + k, s) + b;
+    private static uint F(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + k + m + (d ^ (b & (c ^ d))), s) + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint G(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + ((b & d) | (c & ~d)) + m + k, s) + b;
+    private static uint G(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + k + m + (c ^ (d & (b ^ c))), s) + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint H(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + (b ^ c ^ d) + m + k, s) + b;
+    private static uint H(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + k + m + (b ^ (c ^ d)), s) + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint I(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + (c ^ (b | ~d)) + m + k, s) + b;
+    private static uint I(uint a, uint b, uint c, uint d, uint m, uint k, int s) => BitOperations.RotateLeft(a + k + m + (c ^ (b | ~d)), s) + b;
 
     private static void Block(ref uint state0, ref uint state1, ref uint state2, ref uint state3, ReadOnlySpan<byte> block)
     {
