@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using DataVault.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- targets   the performance targets, PASS/FAIL
+// dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- targets   the performance targets, PASS/FAIL (--openssl-seconds N)
 // dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- smoke     every benchmark, in-process, very short (CI)
 // dotnet run -c Release --project benchmarks/DataVault.Benchmarks -- --filter '*HashKey*'   BenchmarkDotNet as usual
 switch (args.FirstOrDefault())
