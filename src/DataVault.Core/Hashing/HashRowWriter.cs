@@ -43,7 +43,7 @@ public ref struct HashRowWriter
     public HashRowWriter(DataVaultHasher hasher, HashPurpose purpose, Span<byte> buffer)
     {
         ArgumentNullException.ThrowIfNull(hasher);
-        if (!Enum.IsDefined(purpose))
+        if (purpose is not (HashPurpose.Key or HashPurpose.Diff))
         {
             throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown hash purpose.");
         }
