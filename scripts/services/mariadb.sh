@@ -28,13 +28,17 @@
 #   DV_MARIADB_TIMEOUT    seconds to wait for the server (default 60)
 #   DV_SERVICES_ENV       the services env file (default <repository>/artifacts/services.env)
 
+# shellcheck source=scripts/services/env-file.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env-file.sh"
+
 _dv_mariadb_main() (
     set -euo pipefail
 
     local started=$SECONDS
     local repo_root
     repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-    local env_file=${DV_SERVICES_ENV:-$repo_root/artifacts/services.env}
+    local env_file
+    env_file=$(dv_env_file)
     local preferred_port=${DV_MARIADB_PORT:-3306}
     local timeout=${DV_MARIADB_TIMEOUT:-60}
     local datadir=/var/lib/mysql
@@ -157,15 +161,7 @@ SQL
     # 4. publish
     # -----------------------------------------------------------------------------------------------------------------
     local connection="Server=127.0.0.1;Port=$port;User ID=$user;Password=$password;"
-    mkdir -p "$(dirname "$env_file")"
-    touch "$env_file"
-    (
-        flock 9
-        local rest
-        rest=$(grep -vE '^(export )?DV_TEST_MARIADB=' "$env_file" || true)
-        { [[ -n $rest ]] && printf '%s\n' "$rest"; printf "export DV_TEST_MARIADB='%s'\n" "$connection"; } >"$env_file.tmp"
-        mv "$env_file.tmp" "$env_file"
-    ) 9>>"$env_file.lock"
+    dv_env_write DV_TEST_MARIADB "$connection"
     say "DV_TEST_MARIADB=${connection/Password=$password/Password=***} (written to $env_file)"
     say "ready"
 )
@@ -176,7 +172,7 @@ unset -f _dv_mariadb_main
 if (return 0 2>/dev/null); then
     # Sourced: export the connection string into the calling shell.
     if [[ $_dv_mariadb_exit -eq 0 ]]; then
-        eval "$(grep '^export DV_TEST_MARIADB=' "${DV_SERVICES_ENV:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/artifacts/services.env}" | tail -n 1)"
+        dv_env_export DV_TEST_MARIADB
     fi
     return $_dv_mariadb_exit
 else

@@ -28,13 +28,17 @@
 #   DV_POSTGRES_TIMEOUT   seconds to wait for the server (default 60)
 #   DV_SERVICES_ENV       the services env file (default <repository>/artifacts/services.env)
 
+# shellcheck source=scripts/services/env-file.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env-file.sh"
+
 _dv_pg_main() (
     set -euo pipefail
 
     local started=$SECONDS
     local repo_root
     repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-    local env_file=${DV_SERVICES_ENV:-$repo_root/artifacts/services.env}
+    local env_file
+    env_file=$(dv_env_file)
     local cluster=${DV_POSTGRES_CLUSTER:-main}
     local preferred_port=${DV_POSTGRES_PORT:-5432}
     local timeout=${DV_POSTGRES_TIMEOUT:-60}
@@ -208,14 +212,7 @@ SQL
     # 5. publish
     # -----------------------------------------------------------------------------------------------------------------
     local connection="Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=postgres"
-    mkdir -p "$(dirname "$env_file")"
-    # Other service scripts write their own keys to the same file: hold a lock on it, keep every other line.
-    (
-        flock 9
-        local rest
-        rest=$(grep -v '^export DV_TEST_POSTGRES=' "$env_file" || true)
-        { [[ -n $rest ]] && printf '%s\n' "$rest"; printf "export DV_TEST_POSTGRES='%s'\n" "$connection"; } >"$env_file"
-    ) 9>>"$env_file"
+    dv_env_write DV_TEST_POSTGRES "$connection"
     say "DV_TEST_POSTGRES=${connection/Password=$password/Password=***} (written to $env_file)"
     say "ready in $((SECONDS - started)) s"
 )
@@ -226,7 +223,7 @@ unset -f _dv_pg_main
 if (return 0 2>/dev/null); then
     # Sourced: export the connection string into the calling shell.
     if [[ $_dv_pg_exit -eq 0 ]]; then
-        eval "$(grep '^export DV_TEST_POSTGRES=' "${DV_SERVICES_ENV:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/artifacts/services.env}" | tail -n 1)"
+        dv_env_export DV_TEST_POSTGRES
     fi
     return $_dv_pg_exit
 else
