@@ -4,15 +4,16 @@ namespace DataVault.Core.Modeling;
 
 /// <summary>
 /// A validated, immutable Data Vault model: hubs, links and satellites with their tables, keys and hashing
-/// standards. Built by <see cref="DataVaultModelBuilder"/>; thread-safe.
+/// standards, and the point-in-time tables declared over them. Built by <see cref="DataVaultModelBuilder"/>; thread-safe.
 /// </summary>
 public sealed class DataVaultModel
 {
     private readonly Dictionary<string, Hub> _hubs;
     private readonly Dictionary<string, Link> _links;
     private readonly Dictionary<string, Satellite> _satellites;
+    private readonly Dictionary<string, PointInTime> _pointInTimes;
 
-    internal DataVaultModel(HashingStandard hashingStandard, NamingConventions naming, IReadOnlyList<Hub> hubs, IReadOnlyList<Link> links, IReadOnlyList<Satellite> satellites)
+    internal DataVaultModel(HashingStandard hashingStandard, NamingConventions naming, IReadOnlyList<Hub> hubs, IReadOnlyList<Link> links, IReadOnlyList<Satellite> satellites, IReadOnlyList<PointInTime> pointInTimes)
     {
         HashingStandard = hashingStandard;
         Naming = naming;
@@ -20,9 +21,11 @@ public sealed class DataVaultModel
         Hubs = [.. hubs];
         Links = [.. links];
         Satellites = [.. satellites];
+        PointInTimes = [.. pointInTimes];
         _hubs = hubs.ToDictionary(h => h.Name, StringComparer.Ordinal);
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _satellites = satellites.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        _pointInTimes = pointInTimes.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The vault's default hashing standard.</summary>
@@ -39,6 +42,9 @@ public sealed class DataVaultModel
 
     /// <summary>The satellites, in declared order.</summary>
     public IReadOnlyList<Satellite> Satellites { get; }
+
+    /// <summary>The point-in-time tables, in declared order.</summary>
+    public IReadOnlyList<PointInTime> PointInTimes { get; }
 
     /// <summary>The hub named <paramref name="name"/>.</summary>
     /// <param name="name">The hub's model name.</param>
@@ -57,6 +63,12 @@ public sealed class DataVaultModel
     /// <returns>The satellite.</returns>
     /// <exception cref="KeyNotFoundException">No such satellite; the message lists the satellites.</exception>
     public Satellite Satellite(string name) => Find(_satellites, name, "satellite");
+
+    /// <summary>The point-in-time table named <paramref name="name"/>.</summary>
+    /// <param name="name">The PIT's model name.</param>
+    /// <returns>The PIT.</returns>
+    /// <exception cref="KeyNotFoundException">No such PIT; the message lists the PITs.</exception>
+    public PointInTime PointInTime(string name) => Find(_pointInTimes, name, "point-in-time table");
 
     /// <summary>The satellites attached to <paramref name="parent"/>, in declared order.</summary>
     /// <param name="parent">A hub or link of this model.</param>

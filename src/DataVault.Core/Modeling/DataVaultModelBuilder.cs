@@ -18,6 +18,7 @@ public sealed class DataVaultModelBuilder
     private readonly List<HubBuilder> _hubs = [];
     private readonly List<LinkBuilder> _links = [];
     private readonly List<SatelliteBuilder> _satellites = [];
+    private readonly List<PointInTimeBuilder> _pointInTimes = [];
     private HashingStandard _standard = HashingStandards.Default;
     private NamingConventions _naming = NamingConventions.Default;
 
@@ -83,6 +84,26 @@ public sealed class DataVaultModelBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares a point-in-time (PIT) table over a hub and its satellites: one row per hub key and daily snapshot
+    /// date with the load date of each satellite's version current at the end of that day.
+    /// <code>
+    /// builder.PointInTime("customer", p => p.OnHub("customer").Satellites("customer_details", "customer_contact"));
+    /// </code>
+    /// </summary>
+    /// <param name="name">The PIT's name, e.g. <c>customer</c> (table <c>pit_customer</c>).</param>
+    /// <param name="configure">Sets the hub and, optionally, the satellites (default: all of the hub's).</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder PointInTime(string name, Action<PointInTimeBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var pit = new PointInTimeBuilder(name);
+        configure(pit);
+        _pointInTimes.Add(pit);
+        return this;
+    }
+
     /// <summary>Validates the model with the portable identifier limit (63 bytes) and builds it.</summary>
     /// <returns>The model.</returns>
     /// <exception cref="DataVaultModelException">The model has problems; <see cref="DataVaultModelException.Diagnostics"/> lists every one.</exception>
@@ -95,7 +116,7 @@ public sealed class DataVaultModelBuilder
     public DataVaultModel Build(IModelTarget? target)
     {
         var validator = new ModelValidator(_standard, _naming, target);
-        var model = validator.Resolve(_hubs, _links, _satellites);
+        var model = validator.Resolve(_hubs, _links, _satellites, _pointInTimes);
         return validator.Diagnostics.Count == 0 && model is not null ? model : throw new DataVaultModelException(validator.Diagnostics);
     }
 
@@ -105,7 +126,7 @@ public sealed class DataVaultModelBuilder
     public IReadOnlyList<ModelDiagnostic> Validate(IModelTarget? target = null)
     {
         var validator = new ModelValidator(_standard, _naming, target);
-        validator.Resolve(_hubs, _links, _satellites);
+        validator.Resolve(_hubs, _links, _satellites, _pointInTimes);
         return validator.Diagnostics;
     }
 }

@@ -53,4 +53,19 @@ public static class DiagnosticCodes
 
     /// <summary>The model declares no hub.</summary>
     public const string EmptyModel = "DV1050";
+
+    /// <summary>A point-in-time table is declared over no hub, or over more than one.</summary>
+    public const string PitWithoutHub = "DV1060";
+
+    /// <summary>A point-in-time table's hub is not declared in the model.</summary>
+    public const string UnknownPitHub = "DV1061";
+
+    /// <summary>A point-in-time table lists a satellite that the model does not declare.</summary>
+    public const string UnknownPitSatellite = "DV1062";
+
+    /// <summary>A point-in-time table lists a satellite that describes another hub or a link.</summary>
+    public const string PitSatelliteNotOnHub = "DV1063";
+
+    /// <summary>A point-in-time table would have no satellite column: none is listed and its hub has no satellite.</summary>
+    public const string PitWithoutSatellites = "DV1064";
 }

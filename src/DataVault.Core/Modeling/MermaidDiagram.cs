@@ -40,6 +40,15 @@ internal static class MermaidDiagram
             Relation(text, satellite.Parent.TableName, satellite.TableName, "describes");
         }
 
+        foreach (var pit in model.PointInTimes)
+        {
+            Entity(text, pit.TableName, [
+                Hash(pit.HashKeyColumn, "PK, FK", "hub hash key"),
+                ("date", pit.SnapshotDateColumn, "PK", ""),
+                .. pit.Satellites.Select(s => ("timestamp", s.LoadDateColumn, "", s.Satellite.TableName))]);
+            Relation(text, pit.Hub.TableName, pit.TableName, "snapshots");
+        }
+
         return text.ToString();
     }
 

@@ -13,7 +13,7 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
 
     public IReadOnlyList<ModelDiagnostic> Diagnostics => _diagnostics;
 
-    public DataVaultModel? Resolve(List<HubBuilder> hubBuilders, List<LinkBuilder> linkBuilders, List<SatelliteBuilder> satelliteBuilders)
+    public DataVaultModel? Resolve(List<HubBuilder> hubBuilders, List<LinkBuilder> linkBuilders, List<SatelliteBuilder> satelliteBuilders, List<PointInTimeBuilder> pointInTimeBuilders)
     {
         var vaultStandard = CheckStandard(standard, "vault");
         CheckNaming();
@@ -128,9 +128,127 @@ internal sealed class ModelValidator(HashingStandard standard, NamingConventions
             }
         }
 
+        var pointInTimes = ResolvePointInTimes(pointInTimeBuilders, hubs, declaredHubs, satellites, satelliteBuilders);
         return _diagnostics.Count == 0
-            ? new DataVaultModel(vaultStandard!, naming, [.. hubs.Values], [.. links.Values], satellites)
+            ? new DataVaultModel(vaultStandard!, naming, [.. hubs.Values], [.. links.Values], satellites, pointInTimes)
             : null;
+    }
+
+    /// <summary>
+    /// Resolves the point-in-time tables: each over exactly one declared hub, with satellites of that hub (all of them
+    /// when none is listed), and a table and columns named like any other.
+    /// </summary>
+    private List<PointInTime> ResolvePointInTimes(List<PointInTimeBuilder> builders, Dictionary<string, Hub> hubs, HashSet<string> declaredHubs, List<Satellite> satellites, List<SatelliteBuilder> satelliteBuilders)
+    {
+        var pointInTimes = new List<PointInTime>();
+        if (builders.Count == 0)
+        {
+            return pointInTimes;
+        }
+
+        var snapshotDate = Name(naming.SnapshotDate, "naming/snapshot_date");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var declaredSatellites = satelliteBuilders.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        var resolvedSatellites = new Dictionary<string, Satellite>(StringComparer.Ordinal);
+        foreach (var satellite in satellites)
+        {
+            resolvedSatellites.TryAdd(satellite.Name, satellite);
+        }
+
+        foreach (var builder in builders)
+        {
+            var path = "pit:" + builder.Name;
+            if (!CheckEntityName(builder.Name, path, "point-in-time table", !names.Add(builder.Name)))
+            {
+                continue;
+            }
+
+            var table = Table(builder.Table ?? naming.PitTableName(builder.Name), path);
+            var hub = ResolvePitHub(builder, path, hubs, declaredHubs);
+            var chosen = new List<Satellite>();
+            if (builder.SatelliteNames.Count == 0)
+            {
+                if (hub is not null)
+                {
+                    chosen.AddRange(satellites.Where(s => ReferenceEquals(s.Parent, hub)));
+                    if (chosen.Count == 0 && !satelliteBuilders.Any(b => b.Parents.Contains(("hub", hub.Name))))
+                    {
+                        Add(DiagnosticCodes.PitWithoutSatellites, path, $"Point-in-time table '{builder.Name}' covers no satellite: hub '{hub.Name}' has none.", $"Declare a satellite on hub '{hub.Name}' with s.OnHub(\"{hub.Name}\"), or remove the PIT.");
+                    }
+                }
+            }
+            else
+            {
+                var listed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var satelliteName in builder.SatelliteNames)
+                {
+                    var satellitePath = $"{path}/sat:{satelliteName}";
+                    if (!listed.Add(satelliteName))
+                    {
+                        Add(DiagnosticCodes.DuplicateColumn, satellitePath, $"Point-in-time table '{builder.Name}' lists satellite '{satelliteName}' more than once: its load-date column would appear twice.", "List each satellite once in p.Satellites(...).");
+                        continue;
+                    }
+
+                    if (!resolvedSatellites.TryGetValue(satelliteName, out var satellite))
+                    {
+                        if (!declaredSatellites.Contains(satelliteName))
+                        {
+                            var candidates = hub is null ? satellites.Select(s => s.Name) : satellites.Where(s => ReferenceEquals(s.Parent, hub)).Select(s => s.Name);
+                            Add(DiagnosticCodes.UnknownPitSatellite, satellitePath, $"Point-in-time table '{builder.Name}' lists satellite '{satelliteName}', which the model does not declare.", $"Declare satellite '{satelliteName}', or fix the name. Satellites {(hub is null ? "declared" : $"of hub '{hub.Name}'")}: {Listed(candidates)}.");
+                        }
+
+                        continue;
+                    }
+
+                    if (hub is not null && !ReferenceEquals(satellite.Parent, hub))
+                    {
+                        Add(DiagnosticCodes.PitSatelliteNotOnHub, satellitePath, $"Point-in-time table '{builder.Name}' is over hub '{hub.Name}', but satellite '{satelliteName}' describes {satellite.Parent.Path.Replace(":", " '", StringComparison.Ordinal)}'.", $"List only satellites of hub '{hub.Name}': {Listed(satellites.Where(s => ReferenceEquals(s.Parent, hub)).Select(s => s.Name))}; declare another PIT for the other parent's hub.");
+                        continue;
+                    }
+
+                    chosen.Add(satellite);
+                }
+            }
+
+            var columns = chosen.Select(s => new PointInTimeSatellite(s, Name(naming.PitLoadDateName(s.TableName), $"{path}/sat:{s.Name}/load_date"))).ToList();
+            if (hub is not null)
+            {
+                CheckColumns(path, [hub.HashKeyColumn, snapshotDate, .. columns.Select(c => c.LoadDateColumn)], []);
+                pointInTimes.Add(new PointInTime(builder.Name, table, hub, columns, naming));
+            }
+        }
+
+        return pointInTimes;
+    }
+
+    private Hub? ResolvePitHub(PointInTimeBuilder builder, string path, Dictionary<string, Hub> hubs, HashSet<string> declaredHubs)
+    {
+        if (builder.Hubs.Count != 1)
+        {
+            Add(DiagnosticCodes.PitWithoutHub, path, builder.Hubs.Count == 0
+                ? $"Point-in-time table '{builder.Name}' is declared over no hub."
+                : $"Point-in-time table '{builder.Name}' is declared over hubs {string.Join(" and ", builder.Hubs.Select(h => "'" + h + "'"))}.", "Declare exactly one hub with p.OnHub(\"<hub>\"); a PIT snapshots the keys of one hub.");
+            return null;
+        }
+
+        var name = builder.Hubs[0];
+        if (hubs.TryGetValue(name, out var hub))
+        {
+            return hub;
+        }
+
+        if (!declaredHubs.Contains(name))
+        {
+            Add(DiagnosticCodes.UnknownPitHub, $"{path}/hub:{name}", $"Point-in-time table '{builder.Name}' is over hub '{name}', which the model does not declare.", $"Declare hub '{name}', or fix the name. Declared hubs: {Listed(hubs.Keys)}.");
+        }
+
+        return null;
+    }
+
+    private static string Listed(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
     private VaultEntity? ResolveParent(SatelliteBuilder builder, string path, Dictionary<string, Hub> hubs, Dictionary<string, Link> links, HashSet<string> declaredHubs, HashSet<string> declaredLinks)

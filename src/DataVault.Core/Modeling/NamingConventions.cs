@@ -2,7 +2,8 @@ namespace DataVault.Core.Modeling;
 
 /// <summary>
 /// How the model names tables and system columns. Templates use <c>{name}</c> for the entity name (and
-/// <c>{role}</c>, <c>{hub_hk}</c> for link columns); the defaults are the seed schema's.
+/// <c>{role}</c>, <c>{hub_hk}</c> for link columns, <c>{table}</c> for a satellite's table in a PIT); the defaults
+/// are the seed schema's.
 /// </summary>
 public sealed record NamingConventions
 {
@@ -17,6 +18,9 @@ public sealed record NamingConventions
 
     /// <summary>Template of a satellite's table name.</summary>
     public string SatelliteTable { get; init; } = "sat_{name}";
+
+    /// <summary>Template of a point-in-time table's name.</summary>
+    public string PitTable { get; init; } = "pit_{name}";
 
     /// <summary>Template of a hub's hash-key column.</summary>
     public string HubHashKey { get; init; } = "hub_{name}_hk";
@@ -39,6 +43,12 @@ public sealed record NamingConventions
     /// <summary>The record source column.</summary>
     public string RecordSource { get; init; } = "record_source";
 
+    /// <summary>The snapshot date column of point-in-time tables.</summary>
+    public string SnapshotDate { get; init; } = "snapshot_date";
+
+    /// <summary>Template of the column of a point-in-time table that holds a satellite's load date; <c>{table}</c> is the satellite's table.</summary>
+    public string PitLoadDate { get; init; } = "{table}_load_date";
+
     /// <summary>The system columns of every table: load date, load end date, record source and hash diff.</summary>
     /// <returns>The names.</returns>
     public IReadOnlyList<string> SystemColumns() => [LoadDate, LoadEndDate, RecordSource, HashDiff];
@@ -57,6 +67,16 @@ public sealed record NamingConventions
     /// <param name="name">The satellite name.</param>
     /// <returns>The table name.</returns>
     public string SatelliteTableName(string name) => Apply(SatelliteTable, name);
+
+    /// <summary>The table name of point-in-time table <paramref name="name"/>.</summary>
+    /// <param name="name">The PIT name.</param>
+    /// <returns>The table name.</returns>
+    public string PitTableName(string name) => Apply(PitTable, name);
+
+    /// <summary>The column of a point-in-time table that holds the load date of the satellite stored in <paramref name="satelliteTable"/>.</summary>
+    /// <param name="satelliteTable">The satellite's table name.</param>
+    /// <returns>The column name.</returns>
+    public string PitLoadDateName(string satelliteTable) => PitLoadDate.Replace("{table}", satelliteTable, StringComparison.Ordinal);
 
     /// <summary>The hash-key column of hub <paramref name="name"/>.</summary>
     /// <param name="name">The hub name.</param>

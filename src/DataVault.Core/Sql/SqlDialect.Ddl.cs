@@ -3,10 +3,13 @@ using DataVault.Core.Modeling;
 
 namespace DataVault.Core.Sql;
 
-/// <summary>DDL: hub, link, satellite and staging tables, satellite views, and the whole vault in dependency order.</summary>
+/// <summary>DDL: hub, link, satellite, point-in-time and staging tables, satellite views, and the whole vault in dependency order.</summary>
 public abstract partial class SqlDialect
 {
-    /// <summary>The statements that create every table and view of <paramref name="model"/>: hubs, links, satellites, views.</summary>
+    /// <summary>
+    /// The statements that create every table and view of <paramref name="model"/>: hubs, links, satellites with their
+    /// views, then point-in-time tables.
+    /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="options">DDL options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The statements, in dependency order.</returns>
@@ -31,16 +34,25 @@ public abstract partial class SqlDialect
             statements.Add(CreateSatelliteView(satellite));
         }
 
+        foreach (var pit in model.PointInTimes)
+        {
+            statements.AddRange(CreateTable(PitTable(pit, options), options));
+        }
+
         return statements;
     }
 
-    /// <summary>The statements that drop every table and view of <paramref name="model"/>, dependants first.</summary>
+    /// <summary>
+    /// The statements that drop every table and view of <paramref name="model"/>, dependants first: point-in-time
+    /// tables (they reference hubs), satellites with their views, links, hubs.
+    /// </summary>
     /// <param name="model">The model.</param>
     /// <returns>The statements.</returns>
     public IReadOnlyList<SqlStatement> DropVault(DataVaultModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var statements = new List<SqlStatement>();
+        statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName)));
         foreach (var satellite in model.Satellites.Reverse())
         {
             statements.Add(DropView(SatelliteViewName(satellite)));
@@ -134,6 +146,15 @@ public abstract partial class SqlDialect
         return new TableDefinition(staging.Name, [.. target.Columns.Where(c => c.Name != loadEndDate)], [], [], []);
     }
 
+    /// <summary>
+    /// Drops a staging table if it exists. A temporary one is addressed so that a permanent table of the same name is
+    /// never dropped instead (PostgreSQL <c>pg_temp.name</c>, MariaDB <c>DROP TEMPORARY TABLE</c>, DuckDB
+    /// <c>temp.main.name</c>); the default is <see cref="DropTable"/>.
+    /// </summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement.</returns>
+    public virtual SqlStatement DropStaging(StagingTable staging) => DropTable((staging ?? throw new ArgumentNullException(nameof(staging))).Name);
+
     /// <summary>Creates a staging table (temporary if <see cref="StagingTable.Temporary"/>), dropping a leftover one first.</summary>
     /// <param name="definition">The staging table's definition.</param>
     /// <param name="staging">The staging table.</param>
@@ -149,7 +170,7 @@ public abstract partial class SqlDialect
 
         return
         [
-            DropTable(staging.Name),
+            DropStaging(staging),
             SqlStatement.Of($"CREATE {(staging.Temporary ? "TEMPORARY " : string.Empty)}TABLE {QuoteIdentifier(staging.Name)} ({Environment.NewLine}{string.Join("," + Environment.NewLine, definition.Columns.Select(ColumnDefinitionSql))}{Environment.NewLine})"),
         ];
     }

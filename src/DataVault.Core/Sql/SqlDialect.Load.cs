@@ -94,6 +94,70 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// Selects staged satellite rows that arrive late: a stored version of the same key has a later load date, and the
+    /// staged row differs from the version stored before it (so it would change history). A rerun of an old batch whose
+    /// rows are already stored, or that change nothing, is not late.
+    /// </summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <returns>A query returning the key, the staged load date and the latest stored load date of each late row.</returns>
+    public virtual SqlStatement SelectLateSatelliteRows(Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        var key = QuoteIdentifier(satellite.ParentHashKeyColumn);
+        var loadDate = QuoteIdentifier(satellite.Parent.Naming.LoadDate);
+        var diff = QuoteIdentifier(satellite.HashDiffColumn);
+        var table = QuoteIdentifier(satellite.TableName);
+        var nl = Environment.NewLine;
+        return SqlStatement.Of(
+            $"SELECT s.{key}, s.{loadDate}, (SELECT MAX(l.{loadDate}) FROM {table} l WHERE l.{key} = s.{key}) AS {QuoteIdentifier("stored_load_date")}{nl}" +
+            $"FROM {QuoteIdentifier(staging.Name)} s{nl}" +
+            $"WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key} AND t.{loadDate} > s.{loadDate}){nl}" +
+            $"  AND NOT EXISTS ({nl}" +
+            $"      SELECT 1 FROM {table} p{nl}" +
+            $"      WHERE p.{key} = s.{key} AND p.{diff} = s.{diff}{nl}" +
+            $"        AND p.{loadDate} = (SELECT MAX(q.{loadDate}) FROM {table} q WHERE q.{key} = s.{key} AND q.{loadDate} <= s.{loadDate}))");
+    }
+
+    /// <summary>
+    /// Selects keys that have two staged rows with the same load date and different hash diffs — rows of one key in one
+    /// batch that no order column separates.
+    /// </summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
+    /// <returns>A query returning the key, the load date, and the lowest and highest origin of each such key.</returns>
+    public virtual SqlStatement SelectStagedConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        var key = QuoteIdentifier(satellite.ParentHashKeyColumn);
+        var loadDate = QuoteIdentifier(satellite.Parent.Naming.LoadDate);
+        var diff = QuoteIdentifier(satellite.HashDiffColumn);
+        var row = QuoteIdentifier(sourceRowColumn);
+        return SqlStatement.Of(
+            $"SELECT st.{key}, st.{loadDate}, MIN(st.{row}) AS {QuoteIdentifier("first_row")}, MAX(st.{row}) AS {QuoteIdentifier("last_row")}{Environment.NewLine}" +
+            $"FROM {QuoteIdentifier(staging.Name)} st{Environment.NewLine}" +
+            $"GROUP BY st.{key}, st.{loadDate}{Environment.NewLine}" +
+            $"HAVING MIN(st.{diff}) <> MAX(st.{diff})");
+    }
+
+    /// <summary>
+    /// A statement, run inside a batch's transaction before its checks and merges, that waits until no other loader is
+    /// merging into this database — so concurrent loaders check late data and compute end dates against each other's
+    /// committed rows. <see langword="null"/> (the default) where the engine serialises writers itself (SQLite, DuckDB).
+    /// The statement returns one value; a value other than 1 means the lock was not acquired.
+    /// </summary>
+    /// <param name="timeout">How long to wait, where the engine takes a timeout.</param>
+    /// <returns>The statement, or <see langword="null"/>.</returns>
+    public virtual SqlStatement? AcquireMergeLock(TimeSpan timeout) => null;
+
+    /// <summary>Releases the merge lock after commit or rollback, where it outlives the transaction (default none).</summary>
+    /// <returns>The statement, or <see langword="null"/>.</returns>
+    public virtual SqlStatement? ReleaseMergeLock() => null;
+
+    /// <summary>
     /// Sets the load end date of every version of the staged keys to the load date of its successor (the current
     /// version keeps NULL). The only update loading makes.
     /// </summary>
@@ -150,7 +214,7 @@ public abstract partial class SqlDialect
             $"{select}{FromNothing}{Environment.NewLine}WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = {ParameterPlaceholder("dv_zero_key")})",
             [
                 new("dv_zero_key", ZeroKeyValue(hub.HashingStandard, options)),
-                new("dv_load_date", GhostLoadDate),
+                new("dv_load_date", ToDbValue(GhostLoadDate, DataType.Timestamp)),
                 new("dv_record_source", GhostRecordSource),
             ]);
     }

@@ -47,6 +47,15 @@ public abstract partial class SqlDialect : IModelTarget
     }
 
     /// <summary>
+    /// The <see cref="System.Data.Common.DbParameter.ParameterName"/> to bind a named parameter with (default the bare
+    /// name). SQLite binds fastest when the name is exactly the placeholder (<c>@name</c>): otherwise its provider tries
+    /// every prefix against every parameter.
+    /// </summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The name to give the ADO.NET parameter.</returns>
+    public virtual string ParameterName(string name) => name;
+
+    /// <summary>
     /// Writes a string constant of the hashing standard as a SQL literal (default: single quotes doubled). Never used
     /// for data values, which are always parameters.
     /// </summary>
@@ -93,6 +102,16 @@ public abstract partial class SqlDialect : IModelTarget
             _ => throw Unsupported("data type " + type, "the type is unknown to this dialect"),
         };
     }
+
+    /// <summary>
+    /// The value to bind to a parameter for a column of <paramref name="type"/>, from the loader's CLR value (see
+    /// <see cref="Loading.StagingColumn"/>). The default passes the value through (<see cref="DBNull"/> for NULL); SQLite
+    /// writes dates, times and timestamps as fixed-width ISO-8601 text so that stored values compare and sort correctly.
+    /// </summary>
+    /// <param name="value">The value, or <see langword="null"/>.</param>
+    /// <param name="type">The column's portable type.</param>
+    /// <returns>The value to bind.</returns>
+    public virtual object ToDbValue(object? value, DataType type) => value ?? DBNull.Value;
 
     /// <summary>The type of load timestamps: microsecond precision, no time zone (default <c>TIMESTAMP(6)</c>).</summary>
     public virtual string TimestampTypeName => "TIMESTAMP(6)";

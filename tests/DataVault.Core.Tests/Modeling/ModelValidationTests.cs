@@ -174,6 +174,11 @@ public class ModelValidationTests
         ["invalid hub standard"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).WithHashingStandard(Broken)), DiagnosticCodes.InvalidHashingStandard, "hub:b"),
         ["invalid link standard"] = (() => Valid().Link("l", l => l.Hub("a").Hub("a", "r").WithHashingStandard(HashingStandards.Default with { NullToken = "\\" })), DiagnosticCodes.InvalidHashingStandard, "link:l"),
         ["invalid satellite standard"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("x", DataType.Int).WithHashingStandard(HashingStandards.Default with { Algorithm = (HashAlgorithmKind)99 })), DiagnosticCodes.InvalidHashingStandard, "sat:s"),
+        ["PIT without hub"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("x", DataType.Int)).PointInTime("p", p => p.Satellites("s")), DiagnosticCodes.PitWithoutHub, "pit:p"),
+        ["PIT over an unknown hub"] = (() => Valid().PointInTime("p", p => p.OnHub("nobody")), DiagnosticCodes.UnknownPitHub, "pit:p/hub:nobody"),
+        ["PIT with an unknown satellite"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("x", DataType.Int)).PointInTime("p", p => p.OnHub("a").Satellites("nobody")), DiagnosticCodes.UnknownPitSatellite, "pit:p/sat:nobody"),
+        ["PIT with a satellite of another hub"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int)).Satellite("s", s => s.OnHub("b").Attribute("x", DataType.Int)).PointInTime("p", p => p.OnHub("a").Satellites("s")), DiagnosticCodes.PitSatelliteNotOnHub, "pit:p/sat:s"),
+        ["PIT over a hub without satellites"] = (() => Valid().PointInTime("p", p => p.OnHub("a")), DiagnosticCodes.PitWithoutSatellites, "pit:p"),
         ["empty model"] = (() => new DataVaultModelBuilder(), DiagnosticCodes.EmptyModel, "vault"),
     };
 

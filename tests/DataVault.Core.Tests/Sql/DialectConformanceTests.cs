@@ -85,7 +85,7 @@ public abstract partial class DialectConformanceTests
             var values = statement.ParameterDictionary();
             values.Should().ContainKeys("dv_zero_key", "dv_load_date", "dv_record_source");
             values["dv_record_source"].Should().Be(SqlDialect.GhostRecordSource);
-            values["dv_load_date"].Should().Be(SqlDialect.GhostLoadDate);
+            values["dv_load_date"].Should().Be(Dialect.ToDbValue(SqlDialect.GhostLoadDate, DataType.Timestamp), "the ghost load date is bound as the dialect stores timestamps");
             switch (values["dv_zero_key"])
             {
                 case string hex:

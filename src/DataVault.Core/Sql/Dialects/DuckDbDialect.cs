@@ -90,6 +90,12 @@ public class DuckDbDialect : SqlDialect
         return base.CreateTable(table with { Indexes = [] }, options);
     }
 
+    /// <summary>
+    /// DuckDB decorrelates the <c>MAX(load_date)</c> lookups of a PIT build into one hash aggregate, which measured about
+    /// twice as fast as the <c>LEAD</c> window join (docs/business-vault.md).
+    /// </summary>
+    protected override bool PitVersionWindows => false;
+
     /// <inheritdoc />
     public override string CanonicalText(string expression, DataType type)
     {
@@ -151,4 +157,13 @@ public class DuckDbDialect : SqlDialect
     /// <param name="length">The length in bytes.</param>
     /// <returns>The expression.</returns>
     public override string ZeroBinaryLiteral(int length) => $"unhex('{new string('0', 2 * length)}')";
+
+    /// <summary>Drops a staging table; a temporary one as <c>temp.main.name</c>, so that a regular table of the same name is never dropped instead.</summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement.</returns>
+    public override SqlStatement DropStaging(StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        return staging.Temporary ? SqlStatement.Of($"DROP TABLE IF EXISTS temp.main.{QuoteIdentifier(staging.Name)}") : base.DropStaging(staging);
+    }
 }

@@ -211,6 +211,15 @@ public class MySqlDialect : SqlDialect
     protected override string ForeignKeySql(string table, string column, string referenced, string referencedColumn) =>
         $"CONSTRAINT {QuoteIdentifier(ObjectName("fk", table, column))} {base.ForeignKeySql(table, column, referenced, referencedColumn)}";
 
+    /// <summary><c>DROP TEMPORARY TABLE IF EXISTS</c> for a temporary staging table, which never touches a permanent table of the same name.</summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement.</returns>
+    public override SqlStatement DropStaging(StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        return staging.Temporary ? SqlStatement.Of($"DROP TEMPORARY TABLE IF EXISTS {QuoteIdentifier(staging.Name)}") : base.DropStaging(staging);
+    }
+
     /// <summary>
     /// Creates a staging table with the vault's table options; a temporary one is dropped with
     /// <c>DROP TEMPORARY TABLE</c>, which never touches a permanent table of the same name.
@@ -227,7 +236,7 @@ public class MySqlDialect : SqlDialect
         var temporary = staging.Temporary ? "TEMPORARY " : string.Empty;
         return
         [
-            SqlStatement.Of($"DROP {temporary}TABLE IF EXISTS {name}"),
+            DropStaging(staging),
             SqlStatement.Of($"CREATE {temporary}TABLE {name} ({nl}{string.Join("," + nl, definition.Columns.Select(ColumnDefinitionSql))}{nl}) {TableOptions}"),
         ];
     }
@@ -277,6 +286,11 @@ public class MySqlDialect : SqlDialect
             $"SET {table}.{endDate} = {next}{nl}" +
             $"WHERE {table}.{endDate} IS NULL OR {table}.{endDate} <> {next}");
     }
+
+    /// <summary><c>DATE_ADD(x, INTERVAL 1 DAY)</c>, a date for a date.</summary>
+    /// <param name="expression">A date expression.</param>
+    /// <returns>The expression.</returns>
+    protected override string NextDay(string expression) => $"DATE_ADD({expression}, INTERVAL 1 DAY)";
 
     /// <summary>
     /// Canonical text as <c>utf8mb4</c> in <see cref="ExactCollation"/>, whatever the column's character set and the
@@ -381,4 +395,15 @@ public class MySqlDialect : SqlDialect
         var close = upper.IndexOf(')', StringComparison.Ordinal);
         return int.TryParse(upper.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length > prefix;
     }
+
+    /// <summary><c>SELECT GET_LOCK(CONCAT('datavault_merge:', DATABASE()), @timeout)</c>: a named lock per database, released after the batch.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>The statement (1 when acquired).</returns>
+    public override SqlStatement? AcquireMergeLock(TimeSpan timeout) =>
+        new($"SELECT GET_LOCK(CONCAT({StringLiteral("datavault_merge:")}, DATABASE()), {ParameterPlaceholder("dv_lock_timeout")})", [new("dv_lock_timeout", (long)Math.Ceiling(timeout.TotalSeconds))]);
+
+    /// <summary><c>SELECT RELEASE_LOCK(CONCAT('datavault_merge:', DATABASE()))</c>.</summary>
+    /// <returns>The statement.</returns>
+    public override SqlStatement? ReleaseMergeLock() =>
+        SqlStatement.Of($"SELECT RELEASE_LOCK(CONCAT({StringLiteral("datavault_merge:")}, DATABASE()))");
 }

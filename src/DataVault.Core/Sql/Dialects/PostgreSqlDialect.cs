@@ -80,20 +80,13 @@ public partial class PostgreSqlDialect : SqlDialect
             : base.ZeroKeyValue(standard, options!);
     }
 
-    /// <summary>
-    /// Creates a staging table; a temporary one is dropped as <c>pg_temp.name</c> first, so that a regular table of
-    /// the same name is never dropped instead.
-    /// </summary>
-    /// <param name="definition">The staging table's definition.</param>
+    /// <summary>Drops a staging table; a temporary one as <c>pg_temp.name</c>, so that a regular table of the same name is never dropped instead.</summary>
     /// <param name="staging">The staging table.</param>
-    /// <returns>The statements.</returns>
-    public override IReadOnlyList<SqlStatement> CreateStaging(TableDefinition definition, StagingTable staging)
+    /// <returns>The statement.</returns>
+    public override SqlStatement DropStaging(StagingTable staging)
     {
         ArgumentNullException.ThrowIfNull(staging);
-        var statements = base.CreateStaging(definition, staging);
-        return staging.Temporary
-            ? [SqlStatement.Of($"DROP TABLE IF EXISTS pg_temp.{QuoteIdentifier(staging.Name)}"), .. statements.Skip(1)]
-            : statements;
+        return staging.Temporary ? SqlStatement.Of($"DROP TABLE IF EXISTS pg_temp.{QuoteIdentifier(staging.Name)}") : base.DropStaging(staging);
     }
 
     /// <summary>Inserts a hub's ghost record once; <c>ON CONFLICT DO NOTHING</c> makes it safe under concurrent loaders.</summary>
@@ -175,4 +168,13 @@ public partial class PostgreSqlDialect : SqlDialect
 
     [GeneratedRegex("^[A-Za-z0-9_.@-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex CollationPattern();
+
+    /// <summary>The key of the transaction-scoped advisory lock that serialises merges of concurrent loaders in one database.</summary>
+    public const long MergeLockKey = 0x4456_4D45_5247_45L;
+
+    /// <summary><c>SELECT 1 FROM pg_advisory_xact_lock(@key)</c>: held until the batch's transaction ends; waits as long as <c>lock_timeout</c> allows.</summary>
+    /// <param name="timeout">Not used: PostgreSQL's <c>lock_timeout</c> setting applies.</param>
+    /// <returns>The statement.</returns>
+    public override SqlStatement? AcquireMergeLock(TimeSpan timeout) =>
+        new($"SELECT 1 FROM pg_advisory_xact_lock({ParameterPlaceholder("dv_lock_key")})", [new("dv_lock_key", MergeLockKey)]);
 }

@@ -154,6 +154,31 @@ public class SqlServerDialect : SqlDialect
     }
 
     /// <summary>
+    /// The PIT insert in T-SQL's order: the common table expression of snapshot dates first (<c>WITH</c>, T-SQL has no
+    /// <c>RECURSIVE</c>), then <c>INSERT … SELECT</c>, then <c>OPTION (MAXRECURSION 0)</c>, since the default limit of
+    /// 100 recursions would stop a range of more than 101 days.
+    /// </summary>
+    /// <param name="pit">The PIT.</param>
+    /// <param name="firstSnapshot">The first snapshot date.</param>
+    /// <param name="lastSnapshot">The last snapshot date.</param>
+    /// <param name="options">DDL options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The statement.</returns>
+    public override SqlStatement InsertPitSnapshots(PointInTime pit, DateOnly firstSnapshot, DateOnly lastSnapshot, DdlOptions? options = null)
+    {
+        var (insert, snapshots, select, parameters) = PitInsertParts(pit, firstSnapshot, lastSnapshot, options);
+        var nl = Environment.NewLine;
+        return new SqlStatement($"{RecursiveWith} {snapshots}{nl}{insert}{nl}{select}{nl}OPTION (MAXRECURSION 0)", parameters);
+    }
+
+    /// <summary>T-SQL writes a recursive common table expression with a plain <c>WITH</c>.</summary>
+    protected override string RecursiveWith => "WITH";
+
+    /// <summary><c>DATEADD(day, 1, x)</c>, a date for a date.</summary>
+    /// <param name="expression">A date expression.</param>
+    /// <returns>The expression.</returns>
+    protected override string NextDay(string expression) => $"DATEADD(day, 1, {expression})";
+
+    /// <summary>
     /// The canonical text of a typed value as <c>NVARCHAR(MAX)</c> under <see cref="HashingCollation"/>, with explicit,
     /// session-independent formats: <c>CONVERT</c> styles 23 (date) and 121 (time, timestamp), decimals through
     /// <c>DECIMAL(p,s)</c>, bits as <c>true</c>/<c>false</c>, GUIDs lower-cased, binary as upper-case hex (style 2).

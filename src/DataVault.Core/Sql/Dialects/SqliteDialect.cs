@@ -43,11 +43,42 @@ public class SqliteDialect : SqlDialect
         };
     }
 
+    /// <summary>Dates as <c>yyyy-MM-dd</c>, times as <c>HH:mm:ss.ffffff</c>, timestamps as <c>yyyy-MM-dd HH:mm:ss.ffffff</c>, GUIDs as lower-case text, booleans as 0/1.</summary>
+    /// <param name="value">The value, or <see langword="null"/>.</param>
+    /// <param name="type">The column's portable type.</param>
+    /// <returns>The value to bind.</returns>
+    public override object ToDbValue(object? value, DataType type) => value switch
+    {
+        null => DBNull.Value,
+        DateTime timestamp => timestamp.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+        Guid guid => guid.ToString("D"),
+        bool flag => flag ? 1L : 0L,
+        _ => value,
+    };
+
+    /// <inheritdoc />
+    public override string ParameterName(string name) => ParameterPlaceholder(name);
+
     /// <inheritdoc />
     public override string TimestampTypeName => "TEXT";
 
     /// <inheritdoc />
     protected override string CreateViewPrefix(string view) => $"CREATE VIEW IF NOT EXISTS {QuoteIdentifier(view)}";
+
+    /// <summary>A date parameter as it is: dates are <c>yyyy-MM-dd</c> text (a <c>CAST(… AS DATE)</c> would make it a number).</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The placeholder.</returns>
+    protected override string DateParameter(string name) => ParameterPlaceholder(name);
+
+    /// <summary>
+    /// <c>date(x, '+1 day')</c>: the next date as <c>yyyy-MM-dd</c> text, which compares with the <c>yyyy-MM-dd HH:mm:ss…</c>
+    /// text of load dates as midnight does: every timestamp of that day or later sorts at or after it.
+    /// </summary>
+    /// <param name="expression">A date expression.</param>
+    /// <returns>The expression.</returns>
+    protected override string NextDay(string expression) => $"date({expression}, {StringLiteral("+1 day")})";
 
     /// <inheritdoc />
     public override string ControlCharacterLiteral(char c) => $"CHAR({(int)c})";
