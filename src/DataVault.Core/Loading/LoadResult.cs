@@ -1,0 +1,24 @@
+namespace DataVault.Core.Loading;
+
+/// <summary>What a committed batch did.</summary>
+/// <param name="BatchId">The batch's id in the batch log (0 when the batch log is off).</param>
+/// <param name="BatchName">The batch's name.</param>
+/// <param name="LoadDate">The batch's load timestamp (UTC, microseconds).</param>
+/// <param name="RowsRead">Source rows read, all sources together.</param>
+/// <param name="RowsRejected">Source rows written to quarantine (only with <see cref="BadRowHandling.Quarantine"/>).</param>
+/// <param name="InsertedByTable">Rows inserted per vault table.</param>
+/// <param name="RowsEndDated">Satellite rows whose load end date was set or changed.</param>
+/// <param name="Duration">Wall time of the batch.</param>
+public sealed record LoadResult(
+    long BatchId,
+    string BatchName,
+    DateTime LoadDate,
+    long RowsRead,
+    long RowsRejected,
+    IReadOnlyDictionary<string, long> InsertedByTable,
+    long RowsEndDated,
+    TimeSpan Duration)
+{
+    /// <summary>Rows inserted into the vault, all tables together.</summary>
+    public long RowsInserted => InsertedByTable.Values.Sum();
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace DataVault.Core.Loading;
+
+/// <summary>The loader's log events, with stable event ids (4001–4099). Data values appear only in 4008, which is emitted only when <see cref="LoadOptions.LogValues"/> is on.</summary>
+internal static partial class LoaderLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Batch {BatchName} (id {BatchId}) started: load date {LoadDate:O}, {SourceCount} source(s)")]
+    public static partial void BatchStarted(ILogger logger, string batchName, long batchId, DateTime loadDate, int sourceCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Source {Source} feeds {Tables}")]
+    public static partial void SourcePlanned(ILogger logger, string source, string tables);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Source {Source}: {Rows} row(s) read, {Rejected} quarantined")]
+    public static partial void SourceRead(ILogger logger, string source, long rows, long rejected);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Merged {Table}: {Inserted} row(s) inserted from {Staged} staged in {ElapsedMs} ms")]
+    public static partial void TargetMerged(ILogger logger, string table, long inserted, long staged, long elapsedMs);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Batch {BatchName} (id {BatchId}) committed: {Read} row(s) read, {Inserted} inserted, {EndDated} end-dated in {ElapsedMs} ms")]
+    public static partial void BatchCommitted(ILogger logger, string batchName, long batchId, long read, long inserted, long endDated, long elapsedMs);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Batch {BatchName} (id {BatchId}) failed and was rolled back: {Reason}")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, string batchName, long batchId, string reason);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Quarantined {Source}, {LocationName} {Location}, column {Column}: {Problem}")]
+    public static partial void RowQuarantined(ILogger logger, string source, string locationName, long location, string? column, string problem);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Quarantined {Source}, {LocationName} {Location}, column {Column}: '{Value}' {Problem}")]
+    public static partial void RowQuarantinedWithValue(ILogger logger, string source, string locationName, long location, string? column, string? value, string problem);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Batch {BatchName} (id {BatchId}) was cancelled and rolled back")]
+    public static partial void BatchCancelled(ILogger logger, string batchName, long batchId);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Could not write the batch log for batch {BatchId}: {Reason}")]
+    public static partial void BatchLogFailed(ILogger logger, Exception exception, long batchId, string reason);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Vault ensured: {Statements} statement(s)")]
+    public static partial void VaultEnsured(ILogger logger, int statements);
+}

@@ -1,0 +1,113 @@
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Loading;
+
+/// <summary>
+/// How one source feeds the vault. By default columns match model columns by name (case-insensitive), and a source
+/// feeds every hub whose business keys it has, every link whose hubs' keys (and dependent child keys) it has — and
+/// then those hubs too — and every satellite whose parent key and all attributes it has.
+/// </summary>
+public sealed class SourceMapping
+{
+    private readonly Dictionary<string, string> _renames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<DerivedColumn> _derived = [];
+    private readonly HashSet<string> _only = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allKeysRequired = new(StringComparer.Ordinal);
+
+    /// <summary>Model column → source column renames.</summary>
+    public IReadOnlyDictionary<string, string> Renames => _renames;
+
+    /// <summary>Computed columns, in declaration order.</summary>
+    public IReadOnlyList<DerivedColumn> DerivedColumns => _derived;
+
+    /// <summary>Tables this source is limited to (empty: inferred).</summary>
+    public IReadOnlyCollection<string> OnlyTables => _only;
+
+    /// <summary>Tables this source never feeds.</summary>
+    public IReadOnlyCollection<string> ExcludedTables => _excluded;
+
+    /// <summary>Links that this source feeds only from rows where every hub key is present (see <see cref="RequireAllKeys"/>).</summary>
+    public IReadOnlyCollection<string> AllKeysRequiredTables => _allKeysRequired;
+
+    /// <summary>The source column that orders several versions of one key within the batch, if any.</summary>
+    public string? OrderColumn { get; private set; }
+
+    /// <summary>Reads model column <paramref name="modelColumn"/> from source column <paramref name="sourceColumn"/>.</summary>
+    /// <param name="modelColumn">A business key, dependent child key or attribute name of the model.</param>
+    /// <param name="sourceColumn">The source's column.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping Column(string modelColumn, string sourceColumn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelColumn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceColumn);
+        _renames[modelColumn] = sourceColumn;
+        return this;
+    }
+
+    /// <summary>
+    /// Feeds only these tables (and the hubs their links and satellites need). A column one of them needs and the source
+    /// lacks is then an error.
+    /// </summary>
+    /// <param name="targetTables">Table names, e.g. <c>hub_customer</c>, <c>sat_customer_details</c>.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping Only(params string[] targetTables)
+    {
+        ArgumentNullException.ThrowIfNull(targetTables);
+        _only.UnionWith(targetTables);
+        return this;
+    }
+
+    /// <summary>
+    /// Feeds these links only from rows where every hub key is present: a row with a NULL hub key adds no link row
+    /// (instead of a row pointing to the zero key). For optional relationships — e.g. a product–promotion link from
+    /// sales lines, most of which have no promotion.
+    /// </summary>
+    /// <param name="linkTables">Link table names.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping RequireAllKeys(params string[] linkTables)
+    {
+        ArgumentNullException.ThrowIfNull(linkTables);
+        _allKeysRequired.UnionWith(linkTables);
+        return this;
+    }
+
+    /// <summary>Never feeds these tables.</summary>
+    /// <param name="targetTables">Table names.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping Exclude(params string[] targetTables)
+    {
+        ArgumentNullException.ThrowIfNull(targetTables);
+        _excluded.UnionWith(targetTables);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares the column (a sequence number or an applied-at timestamp) that orders several versions of one key within
+    /// the batch: each becomes a satellite version, the k-th (from 0) stamped with the batch's load timestamp + k µs.
+    /// Without it, two different rows of one key in one batch are an error. Satellite rows of an ordered source are
+    /// sorted in memory before staging.
+    /// </summary>
+    /// <param name="sourceColumn">The ordering column.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping OrderBy(string sourceColumn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceColumn);
+        OrderColumn = sourceColumn;
+        return this;
+    }
+
+    /// <summary>Adds a column computed from each row (e.g. a total or a lookup), usable like a source column.</summary>
+    /// <param name="column">Its name, as the model knows it.</param>
+    /// <param name="type">Its type.</param>
+    /// <param name="compute">Computes it from the row's typed values.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping Derive(string column, DataType type, Func<SourceRow, object?> compute)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(compute);
+        _derived.Add(new DerivedColumn(column, type, compute));
+        return this;
+    }
+}

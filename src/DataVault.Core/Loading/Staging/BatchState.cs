@@ -1,0 +1,27 @@
+using System.Globalization;
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Loading.Staging;
+
+/// <summary>What every staged row of a batch shares: load timestamp, record source, zero keys, and the sources (for messages).</summary>
+internal sealed class BatchState(DateTime loadDate, string recordSource, IReadOnlyList<LoadSource> sources, IReadOnlyDictionary<Hub, object> zeroKeys, LoadOptions options)
+{
+    public DateTime LoadDate { get; } = loadDate;
+
+    public string RecordSource { get; } = recordSource;
+
+    public LoadOptions Options { get; } = options;
+
+    public object ZeroKey(Hub hub) => zeroKeys[hub];
+
+    /// <summary>Describes a staged row's origin: <c>customers.csv, line 7</c>.</summary>
+    public string Describe(long sourceRow)
+    {
+        var index = (int)(sourceRow >> 40);
+        var location = sourceRow & ((1L << 40) - 1);
+        var source = index < sources.Count ? sources[index] : null;
+        return source is null
+            ? string.Create(CultureInfo.InvariantCulture, $"row {location}")
+            : string.Create(CultureInfo.InvariantCulture, $"{source.Name}, {source.LocationName} {location}");
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataVault.Core.Loading.Staging;
+
+/// <summary>A satellite row of an ordered source, held until the batch is read so versions can be numbered per key.</summary>
+internal sealed record OrderedSatelliteRow(object Key, object Order, object Diff, long SourceRow, object?[] Row);

@@ -1,0 +1,204 @@
+using System.Globalization;
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Loading.Staging;
+
+/// <summary>
+/// How the rows of one source become staged rows: which hubs, links and satellites it feeds, which columns each needs
+/// (parsed once per row into the model's types), and how keys and diffs are hashed.
+/// </summary>
+internal sealed partial class SourcePlan
+{
+    private readonly List<(int Ordinal, DataType Type, string Name)> _needed = [];
+    private readonly List<HubFeed> _hubs = [];
+    private readonly List<LinkFeed> _links = [];
+    private readonly List<SatelliteFeed> _satellites = [];
+    private readonly SourceColumns _columns;
+    private readonly Dictionary<string, DataType> _modelTypes;
+    private readonly DerivedColumn[] _derived;
+    private readonly object?[] _derivedValues;
+    private readonly bool[] _derivedDone;
+    private object?[] _parsed = [];
+    private SourceReader? _reader;
+
+    private SourcePlan(LoadSource source, int index, SourceColumns columns, Dictionary<string, DataType> modelTypes)
+    {
+        Source = source;
+        Index = index;
+        _columns = columns;
+        _modelTypes = modelTypes;
+        _derived = [.. source.Mapping.DerivedColumns];
+        _derivedValues = new object?[_derived.Length];
+        _derivedDone = new bool[_derived.Length];
+    }
+
+    public LoadSource Source { get; }
+
+    public int Index { get; }
+
+    /// <summary>The ordinal of the order column, or -1.</summary>
+    public int OrderOrdinal { get; private set; } = -1;
+
+    /// <summary>The tables this source feeds.</summary>
+    public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Distinct();
+
+    public static SourcePlan Create(LoadSource source, int index, IReadOnlyList<string> sourceColumns, DataVaultModel model, StageSet stages)
+    {
+        var columns = new SourceColumns(source, sourceColumns);
+        var plan = new SourcePlan(source, index, columns, ModelTypes(model));
+        plan.Resolve(model, stages);
+        return plan;
+    }
+
+    /// <summary>The source row number recorded in staging: source index in the high bits, line or row below.</summary>
+    public static long SourceRow(int sourceIndex, long location) => ((long)sourceIndex << 40) | location;
+
+    private static Dictionary<string, DataType> ModelTypes(DataVaultModel model)
+    {
+        var types = new Dictionary<string, DataType>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in model.Hubs.SelectMany(h => h.BusinessKeys)
+                     .Concat(model.Links.SelectMany(l => l.KeyParts))
+                     .Concat(model.Satellites.SelectMany(s => s.Attributes)))
+        {
+            types.TryAdd(column.Name, column.Type);
+        }
+
+        return types;
+    }
+
+    private void Resolve(DataVaultModel model, StageSet stages)
+    {
+        var mapping = Source.Mapping;
+        var known = model.Hubs.Select(h => h.TableName).Concat(model.Links.Select(l => l.TableName)).Concat(model.Satellites.Select(s => s.TableName)).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Where(t => !known.Contains(t)))
+        {
+            throw new DataVaultLoadException(Source.Name, null, null, $"{Source.Name}: the mapping names the table '{table}', which the model does not have (tables: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+        }
+
+        bool Explicit(string table) => mapping.OnlyTables.Contains(table);
+        bool Allowed(string table) => !mapping.ExcludedTables.Contains(table) && (mapping.OnlyTables.Count == 0 || mapping.OnlyTables.Contains(table));
+        bool Has(IEnumerable<ColumnDefinition> needed) => needed.All(c => _columns.Find(c.Name) >= 0);
+        void Require(string table, IEnumerable<ColumnDefinition> needed)
+        {
+            var missing = needed.Where(c => _columns.Find(c.Name) < 0).Select(c => c.Name).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, missing[0], $"{Source.Name}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {string.Join(", ", _columns.Names)}).");
+            }
+        }
+
+        var fedLinks = new List<Link>();
+        foreach (var link in model.Links)
+        {
+            var parts = link.KeyParts;
+            if (Explicit(link.TableName))
+            {
+                Require(link.TableName, parts);
+            }
+            else if (!Allowed(link.TableName) || !Has(parts))
+            {
+                continue;
+            }
+
+            fedLinks.Add(link);
+        }
+
+        foreach (var satellite in model.Satellites)
+        {
+            var needed = satellite.Parent.KeyParts.Concat(satellite.Attributes).ToArray();
+            if (Explicit(satellite.TableName))
+            {
+                Require(satellite.TableName, needed);
+            }
+            else if (!Allowed(satellite.TableName) || !Has(needed))
+            {
+                continue;
+            }
+
+            var requiredHubKeys = satellite.Parent is Link parentLink && mapping.AllKeysRequiredTables.Contains(parentLink.TableName)
+                ? parentLink.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray()
+                : null;
+            _satellites.Add(new SatelliteFeed(stages.Satellite(satellite), satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys));
+            if (satellite.Parent is Link link && !fedLinks.Contains(link))
+            {
+                fedLinks.Add(link);
+            }
+        }
+
+        foreach (var link in fedLinks)
+        {
+            var hubKeys = link.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray();
+            _links.Add(new LinkFeed(stages.Link(link), link, hubKeys, Need(link.KeyParts), Need(link.DependentChildKeys), mapping.AllKeysRequiredTables.Contains(link.TableName)));
+            for (var i = 0; i < link.Hubs.Count; i++)
+            {
+                AddHub(stages, link.Hubs[i].Hub, hubKeys[i]);
+            }
+        }
+
+        foreach (var hub in model.Hubs)
+        {
+            var parentOfFedSatellite = _satellites.Any(s => ReferenceEquals(s.Satellite.Parent, hub));
+            if (Explicit(hub.TableName))
+            {
+                Require(hub.TableName, hub.BusinessKeys);
+            }
+            else if (!parentOfFedSatellite && (!Allowed(hub.TableName) || !Has(hub.BusinessKeys)))
+            {
+                continue;
+            }
+
+            AddHub(stages, hub, Need(hub.BusinessKeys));
+        }
+
+        if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0)
+        {
+            throw new DataVaultLoadException(Source.Name, 1, null, $"{Source.Name}: the source feeds no table of the model: none has all its key columns among the source's columns ({string.Join(", ", _columns.Names)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.");
+        }
+
+        if (mapping.OrderColumn is { } order)
+        {
+            OrderOrdinal = _columns.FindSourceColumn(order);
+            if (OrderOrdinal < 0)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, order, $"{Source.Name}: the order column '{order}' is missing (columns present: {string.Join(", ", _columns.Names)}).");
+            }
+        }
+
+        _parsed = new object?[_needed.Count];
+    }
+
+    private void AddHub(StageSet stages, Hub hub, int[] keys)
+    {
+        if (!_hubs.Any(h => ReferenceEquals(h.Hub, hub) && h.Keys.SequenceEqual(keys)))
+        {
+            _hubs.Add(new HubFeed(stages.Hub(hub), hub, keys));
+        }
+    }
+
+    private int[] Need(IEnumerable<ColumnDefinition> columns) => [.. columns.Select(Need)];
+
+    private int Need(ColumnDefinition column)
+    {
+        var ordinal = _columns.Find(column.Name);
+        var index = _needed.FindIndex(n => n.Ordinal == ordinal && n.Type == column.Type);
+        if (index < 0)
+        {
+            _needed.Add((ordinal, column.Type, _columns.Names[ordinal]));
+            index = _needed.Count - 1;
+        }
+
+        return index;
+    }
+
+    private sealed record HubFeed(TargetStage Stage, Hub Hub, int[] Keys);
+
+    private sealed record LinkFeed(TargetStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
+
+    private sealed record SatelliteFeed(TargetStage Stage, Satellite Satellite, int[] ParentKeys, int[] Attributes, int[][]? RequiredHubKeys);
+
+    private static string Describe(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        return text.Length > 80 ? text[..77] + "..." : text;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Loading;
+
+/// <summary>
+/// Turns source values into the loader's CLR value of a model type (see <see cref="StagingColumn"/>), with the
+/// invariant culture, or explains why it cannot: <c>'abc' is not an integer</c>.
+/// </summary>
+internal static class ValueConverter
+{
+    private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+    private const NumberStyles DecimalStyle = IntegerStyle | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private static readonly string[] TimeFormats = ["HH:mm:ss", "HH:mm:ss.FFFFFFF", "HH:mm", "H:mm:ss", "H:mm"];
+
+    /// <summary>Converts <paramref name="value"/>; returns the problem (without the value) or <see langword="null"/>.</summary>
+    public static string? TryConvert(object? value, DataType type, out object? result)
+    {
+        result = null;
+        if (value is null or DBNull)
+        {
+            return null;
+        }
+
+        return value is string text ? TryParse(text, type, out result) : TryConvertTyped(value, type, out result);
+    }
+
+    private static string? TryParse(string text, DataType type, out object? result)
+    {
+        result = null;
+        var span = text.AsSpan();
+        switch (type.Kind)
+        {
+            case DataTypeKind.String:
+                result = text;
+                return text.Length > type.Length ? string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters long; the column holds at most {type.Length}") : null;
+            case DataTypeKind.Text:
+                result = text;
+                return null;
+            case DataTypeKind.Int:
+                if (int.TryParse(span, IntegerStyle, CultureInfo.InvariantCulture, out var i))
+                {
+                    result = i;
+                    return null;
+                }
+
+                return long.TryParse(span, IntegerStyle, CultureInfo.InvariantCulture, out _) ? "is outside the range of INT" : "is not an integer";
+            case DataTypeKind.BigInt:
+                if (long.TryParse(span, IntegerStyle, CultureInfo.InvariantCulture, out var l))
+                {
+                    result = l;
+                    return null;
+                }
+
+                return "is not an integer (BIGINT)";
+            case DataTypeKind.Decimal:
+                if (!decimal.TryParse(span, DecimalStyle, CultureInfo.InvariantCulture, out var d))
+                {
+                    return "is not a decimal number";
+                }
+
+                return CheckDecimal(d, type, out result);
+            case DataTypeKind.Date:
+                if (DateOnly.TryParseExact(span.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    result = date;
+                    return null;
+                }
+
+                return "is not a date (expected yyyy-MM-dd)";
+            case DataTypeKind.Time:
+                if (TimeOnly.TryParseExact(span.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                {
+                    result = new TimeOnly(time.Ticks - (time.Ticks % 10));
+                    return null;
+                }
+
+                return "is not a time (expected HH:mm:ss[.ffffff])";
+            case DataTypeKind.Timestamp:
+                if (DateTime.TryParse(span.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp))
+                {
+                    result = Timestamps.Normalize(timestamp);
+                    return null;
+                }
+
+                return "is not a timestamp (expected ISO 8601, e.g. 2026-11-29T08:15:00Z)";
+            case DataTypeKind.Boolean:
+                switch (text.Trim().ToUpperInvariant())
+                {
+                    case "TRUE" or "1" or "YES" or "Y" or "T":
+                        result = true;
+                        return null;
+                    case "FALSE" or "0" or "NO" or "N" or "F":
+                        result = false;
+                        return null;
+                    default:
+                        return "is not a boolean (true/false, 1/0, yes/no)";
+                }
+
+            case DataTypeKind.Guid:
+                if (Guid.TryParse(span, out var guid))
+                {
+                    result = guid;
+                    return null;
+                }
+
+                return "is not a GUID";
+            case DataTypeKind.Binary:
+                var hex = span.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? span[2..] : span;
+                try
+                {
+                    var bytes = Convert.FromHexString(hex);
+                    result = bytes;
+                    return type.Length is { } max && bytes.Length > max ? string.Create(CultureInfo.InvariantCulture, $"is {bytes.Length} bytes long; the column holds at most {max}") : null;
+                }
+                catch (FormatException)
+                {
+                    return "is not hexadecimal binary data";
+                }
+
+            default:
+                return "has a type the loader does not know: " + type;
+        }
+    }
+
+    private static string? TryConvertTyped(object value, DataType type, out object? result)
+    {
+        result = null;
+        switch (type.Kind)
+        {
+            case DataTypeKind.String or DataTypeKind.Text:
+                return TryParse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, type, out result);
+            case DataTypeKind.Int when value is int or short or byte or sbyte or ushort:
+                result = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                return null;
+            case DataTypeKind.Int when value is long or uint or ulong:
+                var wide = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                if (wide is < int.MinValue or > int.MaxValue)
+                {
+                    return "is outside the range of INT";
+                }
+
+                result = (int)wide;
+                return null;
+            case DataTypeKind.BigInt when value is long or int or short or byte or sbyte or ushort or uint:
+                result = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return null;
+            case DataTypeKind.Decimal when value is decimal or long or int or short or byte or double or float:
+                decimal d;
+                try
+                {
+                    d = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    return "is outside the range of a decimal";
+                }
+
+                return CheckDecimal(d, type, out result);
+            case DataTypeKind.Date when value is DateOnly date:
+                result = date;
+                return null;
+            case DataTypeKind.Date when value is DateTime dateTime:
+                if (dateTime.TimeOfDay != TimeSpan.Zero)
+                {
+                    return "has a time of day; the column is a DATE";
+                }
+
+                result = DateOnly.FromDateTime(dateTime);
+                return null;
+            case DataTypeKind.Time when value is TimeOnly time:
+                result = new TimeOnly(time.Ticks - (time.Ticks % 10));
+                return null;
+            case DataTypeKind.Time when value is TimeSpan span:
+                if (span < TimeSpan.Zero || span >= TimeSpan.FromDays(1))
+                {
+                    return "is not a time of day";
+                }
+
+                result = new TimeOnly(span.Ticks - (span.Ticks % 10));
+                return null;
+            case DataTypeKind.Timestamp when value is DateTime timestamp:
+                result = Timestamps.Normalize(timestamp);
+                return null;
+            case DataTypeKind.Timestamp when value is DateTimeOffset offset:
+                result = Timestamps.Normalize(offset.UtcDateTime);
+                return null;
+            case DataTypeKind.Boolean when value is bool flag:
+                result = flag;
+                return null;
+            case DataTypeKind.Guid when value is Guid guid:
+                result = guid;
+                return null;
+            case DataTypeKind.Binary when value is byte[] bytes:
+                result = bytes;
+                return type.Length is { } max && bytes.Length > max ? string.Create(CultureInfo.InvariantCulture, $"is {bytes.Length} bytes long; the column holds at most {max}") : null;
+            default:
+                return $"is a {value.GetType().Name}, which cannot be stored as {type}";
+        }
+    }
+
+    private static string? CheckDecimal(decimal value, DataType type, out object? result)
+    {
+        result = null;
+        var scale = type.Scale!.Value;
+        var precision = type.Precision!.Value;
+        var rounded = decimal.Round(value, scale);
+        if (rounded != value)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"has more than {scale} decimal places ({type})");
+        }
+
+        var integerDigits = precision - scale;
+        if (decimal.Truncate(decimal.Abs(rounded)) >= Pow10(integerDigits))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"does not fit {type}");
+        }
+
+        result = rounded;
+        return null;
+    }
+
+    private static decimal Pow10(int digits)
+    {
+        var result = 1m;
+        for (var i = 0; i < digits && i < 28; i++)
+        {
+            result *= 10m;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+using DataVault.Core.Loading;
+using DataVault.DuckDb;
+using DataVault.IntegrationTests.Engines;
+using DataVault.IntegrationTests.Loading;
+using DataVault.MySql;
+using DataVault.PostgreSql;
+
+namespace DataVault.IntegrationTests;
+
+/// <summary>SQLite: the core's CommandStagingWriter is its fast path.</summary>
+public sealed class SqliteLoaderTests(SqliteFixture fixture) : LoaderScenarios<SqliteFixture>(fixture);
+
+/// <summary>PostgreSQL with the Npgsql binary COPY staging writer (DataVault.PostgreSql).</summary>
+public sealed class PostgreSqlLoaderTests(PostgreSqlFixture fixture) : LoaderScenarios<PostgreSqlFixture>(fixture)
+{
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new NpgsqlCopyStagingWriterFactory()];
+}
+
+/// <summary>PostgreSQL with the generic CommandStagingWriter, the fallback for any provider.</summary>
+public sealed class PostgreSqlGenericLoaderTests(PostgreSqlFixture fixture) : LoaderScenarios<PostgreSqlFixture>(fixture);
+
+/// <summary>MariaDB with the MySqlConnector staging writer (DataVault.MySql).</summary>
+public sealed class MariaDbLoaderTests(MariaDbFixture fixture) : LoaderScenarios<MariaDbFixture>(fixture)
+{
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MySqlStagingWriterFactory()];
+}
+
+/// <summary>DuckDB with the appender staging writer (DataVault.DuckDb).</summary>
+public sealed class DuckDbLoaderTests(DuckDbFixture fixture) : LoaderScenarios<DuckDbFixture>(fixture)
+{
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new DuckDbAppenderStagingWriterFactory()];
+}
+
+public sealed class PostgreSqlConcurrentLoadTests(PostgreSqlFixture fixture) : ConcurrentLoadScenarios<PostgreSqlFixture>(fixture)
+{
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new NpgsqlCopyStagingWriterFactory()];
+}
+
+public sealed class MariaDbConcurrentLoadTests(MariaDbFixture fixture) : ConcurrentLoadScenarios<MariaDbFixture>(fixture)
+{
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MySqlStagingWriterFactory()];
+}
