@@ -1,0 +1,82 @@
+using DataVault.Core.Loading;
+using Retail.Data;
+
+namespace Retail.Loading;
+
+/// <summary>
+/// Loads one batch folder (any of customers.csv, products.csv, stores.csv, promotions.csv, transactions.csv) as one
+/// library batch: one load date for every row (KNOWN-DEFECTS #13), one transaction (all or nothing, #6), every
+/// structure the files feed — hubs from every file that has their key (#12), both links, all eight satellites (#3).
+/// </summary>
+internal static class RetailBatchLoader
+{
+    /// <summary>Loads a folder.</summary>
+    /// <param name="vault">The open vault.</param>
+    /// <param name="folder">The batch folder.</param>
+    /// <param name="loadDate">The load date (UTC), or <see langword="null"/> for now.</param>
+    /// <param name="recordSource">The record source.</param>
+    /// <param name="progress">Progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the load (rolled back).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="DataVaultLoadException">Bad input or a failed load: nothing was written.</exception>
+    public static async Task<LoadResult> LoadFolderAsync(RetailVault vault, string folder, DateTime? loadDate, string recordSource, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        var present = RetailCsv.Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
+        if (present.Count == 0)
+        {
+            throw new DataVaultLoadException(folder, null, null, $"{folder}: the folder holds none of {string.Join(", ", RetailCsv.Files)}");
+        }
+
+        var existed = await ExistsAsync(vault, cancellationToken);
+        await vault.Loader.EnsureVaultAsync(cancellationToken);
+        var at = Truncate(loadDate ?? vault.Options.TimeProvider.GetUtcNow().UtcDateTime);
+        var products = present.Contains(RetailCsv.ProductsFile) ? Path.Combine(folder, RetailCsv.ProductsFile) : null;
+        var batch = new LoadBatch(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), recordSource) { LoadDate = at };
+        foreach (var file in present)
+        {
+            var path = Path.Combine(folder, file);
+            if (file != RetailCsv.TransactionsFile)
+            {
+                batch.AddCsv(path);
+                continue;
+            }
+
+            var costs = await UnitCosts.ReadAsync(vault, at, products, cancellationToken);
+            // A line without a promotion links to the zero key in link_sales, but adds no product–promotion pair.
+            batch.AddCsv(path, m => SalesMetrics.Derive(m, costs).RequireAllKeys("link_product_promotion"));
+        }
+
+        try
+        {
+            return await vault.Loader.LoadAsync(batch, progress, cancellationToken);
+        }
+        catch (Exception) when (!existed)
+        {
+            // The vault did not exist before this load: leave the database as it was, without empty vault tables.
+            await vault.Loader.DropVaultAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Whether the vault's tables exist (its batch log answers a query).</summary>
+    private static async Task<bool> ExistsAsync(RetailVault vault, CancellationToken cancellationToken)
+    {
+        await using var command = vault.Connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {vault.Dialect.QuoteIdentifier(vault.Options.BatchLogTable ?? "etl_batch_log")}";
+        try
+        {
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A UTC instant as the vault stores it: microsecond precision, kind Unspecified.</summary>
+    /// <param name="value">The instant (UTC).</param>
+    /// <returns>The timestamp.</returns>
+    public static DateTime Truncate(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Unspecified);
+}

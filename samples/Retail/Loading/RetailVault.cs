@@ -1,0 +1,61 @@
+using System.Data.Common;
+using DataVault.Core.Loading;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+using DataVault.DuckDb;
+using DataVault.MySql;
+using DataVault.PostgreSql;
+using Retail.Database;
+
+namespace Retail.Loading;
+
+/// <summary>The retail vault on one open connection: the model, the dialect and the library's loader.</summary>
+internal sealed class RetailVault : IAsyncDisposable
+{
+    private RetailVault(DatabaseTarget target, DbConnection connection, LoadOptions options)
+    {
+        Target = target;
+        Connection = connection;
+        Options = options;
+        Loader = new VaultLoader(connection, Dialect, Model, options);
+    }
+
+    /// <summary>Where the vault is.</summary>
+    public DatabaseTarget Target { get; }
+
+    /// <summary>The open connection.</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>The dialect.</summary>
+    public SqlDialect Dialect => Target.Dialect;
+
+    /// <summary>The retail model.</summary>
+    public DataVaultModel Model => RetailModel.Model;
+
+    /// <summary>The load options: end dates maintained, the provider's fast staging path where there is one.</summary>
+    public LoadOptions Options { get; }
+
+    /// <summary>The library's loader.</summary>
+    public VaultLoader Loader { get; }
+
+    /// <summary>Opens the database.</summary>
+    /// <param name="target">The database.</param>
+    /// <param name="time">The clock the loader stamps batches with when no load date is given.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The vault (its tables are not created here: see <see cref="VaultLoader.EnsureVaultAsync"/>).</returns>
+    public static async Task<RetailVault> OpenAsync(DatabaseTarget target, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var connection = await target.OpenAsync(cancellationToken);
+        var options = new LoadOptions
+        {
+            // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
+            EndDating = true,
+            TimeProvider = time,
+            StagingWriters = [new NpgsqlCopyStagingWriterFactory(), new MySqlStagingWriterFactory(), new DuckDbAppenderStagingWriterFactory()],
+        };
+        return new RetailVault(target, connection, options);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
