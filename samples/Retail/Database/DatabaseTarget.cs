@@ -109,6 +109,12 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
             if (connection is SqliteConnection sqlite)
             {
                 SqliteHashFunctions.Register(sqlite);
+
+                // Write-ahead log with NORMAL sync (durable at every checkpoint; the usual setting for an embedded
+                // warehouse), and temporary staging tables in memory.
+                await using var pragmas = sqlite.CreateCommand();
+                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
             return connection;

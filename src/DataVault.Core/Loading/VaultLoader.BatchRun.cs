@@ -13,6 +13,9 @@ public sealed partial class VaultLoader
     private sealed class BatchRun(VaultLoader loader, LoadBatch batch, DateTime loadDate, IProgress<LoadProgress>? progress)
     {
         private const int ProgressEvery = 10_000;
+
+        /// <summary>Chunks that may wait for the staging writer: memory stays bounded by this many chunks.</summary>
+        private const int PipelineDepth = 4;
         private readonly Dictionary<string, long> _inserted = new(StringComparer.Ordinal);
         private readonly StageSet _stages = new(loader._dialect, loader._options);
         private BatchState _state = null!;
@@ -78,15 +81,22 @@ public sealed partial class VaultLoader
                 var writer = CreateWriter(transaction);
                 await using (writer.ConfigureAwait(false))
                 {
-                    foreach (var (plan, reader) in readers)
+                    // Staging while reading: chunks are written on the pipeline's thread while this one parses and hashes.
+                    var pipeline = new StagingPipeline(PipelineDepth, cancellationToken);
+                    await using (pipeline.ConfigureAwait(false))
                     {
-                        await StageSourceAsync(plan, reader, writer, transaction, cancellationToken).ConfigureAwait(false);
-                    }
+                        foreach (var (plan, reader) in readers)
+                        {
+                            await StageSourceAsync(plan, reader, writer, pipeline, transaction, cancellationToken).ConfigureAwait(false);
+                        }
 
-                    await StageOrderedRowsAsync(writer, cancellationToken).ConfigureAwait(false);
-                    foreach (var stage in _stages.All)
-                    {
-                        RowsStaged += await stage.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
+                        await StageOrderedRowsAsync(writer, pipeline).ConfigureAwait(false);
+                        foreach (var stage in _stages.All)
+                        {
+                            RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
+                        }
+
+                        await pipeline.CompleteAsync().ConfigureAwait(false);
                     }
                 }
 
@@ -144,7 +154,7 @@ public sealed partial class VaultLoader
             return new CommandStagingWriter(Connection, transaction, Dialect);
         }
 
-        private async Task StageSourceAsync(SourcePlan plan, SourceReader reader, IStagingWriter writer, DbTransaction transaction, CancellationToken cancellationToken)
+        private async Task StageSourceAsync(SourcePlan plan, SourceReader reader, IStagingWriter writer, StagingPipeline pipeline, DbTransaction transaction, CancellationToken cancellationToken)
         {
             var source = plan.Source;
             Report(LoadPhase.Reading, source.Name);
@@ -164,7 +174,9 @@ public sealed partial class VaultLoader
 
                     rejected++;
                     RowsRejected++;
-                    await loader._quarantine.AddAsync(Connection, transaction, BatchId, source.Name, reader.Location, error.Column, Problem(error), reader, cancellationToken).ConfigureAwait(false);
+                    // The connection belongs to the pipeline's thread while staging: quarantine rows queue behind the chunks.
+                    var insert = loader._quarantine.Insert(BatchId, source.Name, reader.Location, error.Column, Problem(error), reader);
+                    await pipeline.EnqueueAsync(token => Db.ExecuteAsync(Connection, transaction, insert, token)).ConfigureAwait(false);
                     if (Options.LogValues)
                     {
                         LoaderLog.RowQuarantinedWithValue(loader._logger, source.Name, source.LocationName, reader.Location, error.Column, error.Value is null ? null : Text(error.Value), error.Problem);
@@ -182,7 +194,7 @@ public sealed partial class VaultLoader
                 {
                     foreach (var stage in full)
                     {
-                        RowsStaged += await stage.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
+                        RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
                     }
 
                     full.Clear();
@@ -200,7 +212,7 @@ public sealed partial class VaultLoader
         }
 
         /// <summary>Numbers the versions of each key from ordered sources (k-th version: load date + k µs) and stages them.</summary>
-        private async Task StageOrderedRowsAsync(IStagingWriter writer, CancellationToken cancellationToken)
+        private async Task StageOrderedRowsAsync(IStagingWriter writer, StagingPipeline pipeline)
         {
             foreach (var stage in _stages.All.Where(s => s.OrderedRows is not null))
             {
@@ -243,7 +255,7 @@ public sealed partial class VaultLoader
                     previous = row;
                     if (stage.Add(row.Row))
                     {
-                        RowsStaged += await stage.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
+                        RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
                     }
                 }
 

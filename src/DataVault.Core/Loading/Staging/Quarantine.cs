@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -27,7 +26,8 @@ internal sealed class Quarantine(SqlDialect dialect, string table)
         [],
         []);
 
-    public Task AddAsync(DbConnection connection, DbTransaction transaction, long batchId, string source, long line, string? column, string reason, SourceReader reader, CancellationToken cancellationToken)
+    /// <summary>The insert of one bad row; the row is captured now, so the statement can run later.</summary>
+    public SqlStatement Insert(long batchId, string source, long line, string? column, string reason, SourceReader reader)
     {
         string[] columns = ["batch_id", "source_name", "line_number", "column_name", "reason", "raw_row"];
         var insert = new SqlStatement(
@@ -40,7 +40,7 @@ internal sealed class Quarantine(SqlDialect dialect, string table)
                 new("reason", reason),
                 new("raw_row", RawRow(reader)),
             ]);
-        return Db.ExecuteAsync(connection, transaction, insert, cancellationToken);
+        return insert;
     }
 
     private static string RawRow(SourceReader reader)

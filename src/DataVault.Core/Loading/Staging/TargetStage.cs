@@ -64,8 +64,8 @@ internal sealed class TargetStage
         return _buffer.Count >= ChunkSize;
     }
 
-    /// <summary>Writes the buffered rows, if any.</summary>
-    public async Task<int> FlushAsync(IStagingWriter writer, CancellationToken cancellationToken)
+    /// <summary>Hands the buffered rows to the pipeline, which writes them on its thread; returns how many.</summary>
+    public async Task<int> FlushAsync(StagingPipeline pipeline, IStagingWriter writer)
     {
         if (_buffer.Count == 0)
         {
@@ -73,9 +73,9 @@ internal sealed class TargetStage
         }
 
         var rows = _buffer;
-        await writer.WriteAsync(Schema, rows, cancellationToken).ConfigureAwait(false);
-        Staged += rows.Count;
         _buffer = new List<object?[]>(rows.Count);
+        Staged += rows.Count;
+        await pipeline.EnqueueAsync(cancellationToken => writer.WriteAsync(Schema, rows, cancellationToken)).ConfigureAwait(false);
         return rows.Count;
     }
 }
