@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace DataVault.Core.Hashing;
 
@@ -7,12 +8,23 @@ public static class Hashers
 {
     private static readonly ConcurrentDictionary<HashingStandard, DataVaultHasher> Cache = new();
 
+    // Looked up first, by reference: comparing a standard by value (a record with many members) costs more than
+    // hashing a short key, and a model hands the same standard instance to every call.
+    private static readonly ConditionalWeakTable<HashingStandard, DataVaultHasher> ByReference = new();
+
     /// <summary>The shared hasher of <paramref name="standard"/>, created and validated on first use.</summary>
     /// <param name="standard">The standard.</param>
     /// <returns>The hasher.</returns>
     public static DataVaultHasher For(HashingStandard standard)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        return Cache.GetOrAdd(standard, static s => new DataVaultHasher(s));
+        if (ByReference.TryGetValue(standard, out var hasher))
+        {
+            return hasher;
+        }
+
+        hasher = Cache.GetOrAdd(standard, static s => new DataVaultHasher(s));
+        ByReference.AddOrUpdate(standard, hasher);
+        return hasher;
     }
 }

@@ -61,7 +61,7 @@ internal static class ValueConverter
 
                 return CheckDecimal(d, type, out result);
             case DataTypeKind.Date:
-                if (DateOnly.TryParseExact(span.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (TryParseIsoDate(span.Trim(), out var date))
                 {
                     result = date;
                     return null;
@@ -69,7 +69,7 @@ internal static class ValueConverter
 
                 return "is not a date (expected yyyy-MM-dd)";
             case DataTypeKind.Time:
-                if (TimeOnly.TryParseExact(span.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                if (TryParseIsoTime(span.Trim(), out var time) || TimeOnly.TryParseExact(span.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
                 {
                     result = new TimeOnly(time.Ticks - (time.Ticks % 10));
                     return null;
@@ -197,6 +197,68 @@ internal static class ValueConverter
             default:
                 return $"is a {value.GetType().Name}, which cannot be stored as {type}";
         }
+    }
+
+    /// <summary>A fast, exact <c>yyyy-MM-dd</c> parser (culture-free; the general parser costs more than hashing a key).</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>A fast <c>HH:mm:ss</c> / <c>HH:mm:ss.f…</c> parser (up to 7 fraction digits, truncated to microseconds later).</summary>
+    private static bool TryParseIsoTime(ReadOnlySpan<char> text, out TimeOnly time)
+    {
+        time = default;
+        if (text.Length < 8 || text[2] != ':' || text[5] != ':'
+            || !TryDigits(text[..2], out var hour) || !TryDigits(text.Slice(3, 2), out var minute) || !TryDigits(text.Slice(6, 2), out var second)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        long ticks = 0;
+        if (text.Length > 8)
+        {
+            var fraction = text[9..];
+            if (text[8] != '.' || fraction.Length is 0 or > 7 || !TryDigits(fraction, out var digits))
+            {
+                return false;
+            }
+
+            ticks = digits;
+            for (var i = fraction.Length; i < 7; i++)
+            {
+                ticks *= 10;
+            }
+        }
+
+        time = new TimeOnly(hour, minute, second).Add(TimeSpan.FromTicks(ticks));
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     private static string? CheckDecimal(decimal value, DataType type, out object? result)

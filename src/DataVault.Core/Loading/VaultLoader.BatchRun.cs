@@ -101,6 +101,14 @@ public sealed partial class VaultLoader
                 }
 
                 Report(LoadPhase.Checking, null);
+                foreach (var stage in _stages.All.Where(s => s.Staged > 0))
+                {
+                    if (Dialect.AnalyzeStaging(stage.Staging) is { } analyze)
+                    {
+                        await Db.ExecuteAsync(Connection, transaction, analyze, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
                 lockHeld = await AcquireMergeLockAsync(transaction, cancellationToken).ConfigureAwait(false);
                 await CheckAsync(transaction, cancellationToken).ConfigureAwait(false);
                 Report(LoadPhase.Merging, null);
@@ -439,7 +447,7 @@ public sealed partial class VaultLoader
                         await Db.ExecuteAsync(Connection, null, Dialect.DropStaging(stage.Staging), CancellationToken.None).ConfigureAwait(false);
                     }
                 }
-                catch (DbException)
+                catch (Exception ex) when (ex is DbException or InvalidOperationException)
                 {
                     // A staging table left behind is dropped and recreated by the next batch.
                 }

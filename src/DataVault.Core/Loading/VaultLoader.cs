@@ -174,9 +174,11 @@ public sealed partial class VaultLoader
 
         try
         {
+            // A cancelled bulk copy or a lost connection may have closed it: the log entry is written on a new session.
+            await OpenAsync(CancellationToken.None).ConfigureAwait(false);
             await _batchLog.FinishAsync(_connection, run.BatchId, status, Now(), run.RowsRead, run.Inserted.Values.Sum(), run.EndDated, run.RowsRejected, run.Inserted, error, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             LoaderLog.BatchLogFailed(_logger, ex, run.BatchId, ex.Message);
         }

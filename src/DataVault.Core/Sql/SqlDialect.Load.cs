@@ -153,6 +153,14 @@ public abstract partial class SqlDialect
     /// <returns>The statement, or <see langword="null"/>.</returns>
     public virtual SqlStatement? AcquireMergeLock(TimeSpan timeout) => null;
 
+    /// <summary>
+    /// A statement that refreshes the planner's statistics of a filled staging table, so the checks and merges that join
+    /// it to large vault tables probe their indexes (default none; PostgreSQL <c>ANALYZE</c>).
+    /// </summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement, or <see langword="null"/>.</returns>
+    public virtual SqlStatement? AnalyzeStaging(StagingTable staging) => null;
+
     /// <summary>Releases the merge lock after commit or rollback, where it outlives the transaction (default none).</summary>
     /// <returns>The statement, or <see langword="null"/>.</returns>
     public virtual SqlStatement? ReleaseMergeLock() => null;

@@ -20,6 +20,8 @@ public class ValueConverterTests
         { "08:15:30.1234567", DataType.Time, new TimeOnly(8, 15, 30).Add(TimeSpan.FromTicks(1_234_560)) },
         { "2026-11-29T10:00:00+02:00", DataType.Timestamp, new DateTime(2026, 11, 29, 8, 0, 0) },
         { "2026-11-29 10:00:00.1234567", DataType.Timestamp, new DateTime(2026, 11, 29, 10, 0, 0).AddTicks(1_234_560) },
+        { "08:15:30.5", DataType.Time, new TimeOnly(8, 15, 30, 500) },
+        { "2024-02-29", DataType.Date, new DateOnly(2024, 2, 29) },
         { "yes", DataType.Boolean, true },
         { "0", DataType.Boolean, false },
         { "0x0A0b", DataType.Binary(2), new byte[] { 10, 11 } },
@@ -43,6 +45,8 @@ public class ValueConverterTests
     [InlineData("29/11/2026", "Date", "is not a date (expected yyyy-MM-dd)")]
     [InlineData("2026-02-30", "Date", "is not a date (expected yyyy-MM-dd)")]
     [InlineData("25:00", "Time", "is not a time (expected HH:mm:ss[.ffffff])")]
+    [InlineData("24:00:00", "Time", "is not a time (expected HH:mm:ss[.ffffff])")]
+    [InlineData("2025-02-29", "Date", "is not a date (expected yyyy-MM-dd)")]
     [InlineData("maybe", "Boolean", "is not a boolean (true/false, 1/0, yes/no)")]
     [InlineData("toolong", "String", "is 7 characters long; the column holds at most 5")]
     public void Bad_text_gets_a_reason(string text, string kind, string reason)

@@ -177,4 +177,13 @@ public partial class PostgreSqlDialect : SqlDialect
     /// <returns>The statement.</returns>
     public override SqlStatement? AcquireMergeLock(TimeSpan timeout) =>
         new($"SELECT 1 FROM pg_advisory_xact_lock({ParameterPlaceholder("dv_lock_key")})", [new("dv_lock_key", MergeLockKey)]);
+
+    /// <summary><c>ANALYZE</c> of a filled staging table: without statistics the planner assumes a large table and may scan the satellite instead of probing its key.</summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement.</returns>
+    public override SqlStatement? AnalyzeStaging(StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        return SqlStatement.Of($"ANALYZE {(staging.Temporary ? "pg_temp." : string.Empty)}{QuoteIdentifier(staging.Name)}");
+    }
 }
