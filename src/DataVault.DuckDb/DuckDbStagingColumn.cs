@@ -17,7 +17,7 @@ internal sealed class DuckDbStagingColumn
     public DuckDbStagingColumn(StagingColumn column)
     {
         _column = column;
-        var sqlType = SqlTypeText.BaseName(column.SqlType);
+        var sqlType = column.SqlTypeBaseName;
         _append = column.Type.Kind switch
         {
             DataTypeKind.String or DataTypeKind.Text => (row, value) => row.AppendValue(Expect<string>(value)),

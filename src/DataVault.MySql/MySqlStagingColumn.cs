@@ -19,7 +19,7 @@ internal sealed class MySqlStagingColumn
     public MySqlStagingColumn(StagingColumn column)
     {
         _column = column;
-        var sqlType = SqlTypeText.BaseName(column.SqlType);
+        var sqlType = column.SqlTypeBaseName;
         _convert = column.Type.Kind switch
         {
             DataTypeKind.String or DataTypeKind.Text => Check<string>,

@@ -19,7 +19,7 @@ internal sealed class NpgsqlStagingColumn
     public NpgsqlStagingColumn(StagingColumn column)
     {
         _column = column;
-        var sqlType = SqlTypeText.BaseName(column.SqlType);
+        var sqlType = column.SqlTypeBaseName;
         _write = column.Type.Kind switch
         {
             DataTypeKind.String or DataTypeKind.Text => WriterOf<string>(TextType(column.Type.Kind, sqlType)),

@@ -114,7 +114,14 @@ public sealed partial class VaultLoader
         var run = new BatchRun(this, batch, loadDate, progress);
         if (_batchLog is not null)
         {
-            run.BatchId = await _batchLog.StartAsync(_connection, batch.Name, loadDate, batch.RecordSource, Now(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                run.BatchId = await _batchLog.StartAsync(_connection, batch.Name, loadDate, batch.RecordSource, Now(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex)
+            {
+                throw new DataVaultLoadException($"Batch '{batch.Name}' did not start: the batch log '{_batchLog.Definition.Name}' cannot be written ({ex.Message}). Create the vault first (EnsureVaultAsync). Nothing was loaded.", ex);
+            }
         }
 
         LoaderLog.BatchStarted(_logger, batch.Name, run.BatchId, loadDate, batch.Sources.Count);

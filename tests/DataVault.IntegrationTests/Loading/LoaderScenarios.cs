@@ -325,6 +325,15 @@ public abstract class LoaderScenarios<TFixture>(TFixture fixture) : IClassFixtur
         (await h.CustomerHistoryAsync("Q2")).Single().Name.Should().Be("Zoë \"Z\" 😀");
     }
 
+    [Fact]
+    public async Task Loading_into_a_database_without_the_vault_says_to_create_it()
+    {
+        await using var h = new LoaderHarness(await Fixture.OpenAsync(), Fixture.Dialect);
+        await h.Loader().DropVaultAsync();
+        var load = () => Loader(h).LoadAsync(Batch("no-vault", Day1, h.File("c.csv", Customers)));
+        (await load.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("Create the vault first (EnsureVaultAsync)");
+    }
+
     public sealed record CustomerRow(string CustomerId, string Name, DateOnly? BirthDate, decimal CreditLimit);
 
     private sealed class SyncProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
