@@ -305,6 +305,12 @@ public abstract class LoaderScenarios<TFixture>(TFixture fixture) : IClassFixtur
         var missing = () => Loader(h).LoadAsync(new LoadBatch("missing", "test") { LoadDate = Day1 }.AddCsv(h.File("m.csv", "customer_id,name\nC1,a\n"), m => m.Only("sat_customer_details")));
         (await missing.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().StartWith("m.csv: the column(s) birth_date, credit_limit required by sat_customer_details are missing");
 
+        var ragged = () => Loader(h).LoadAsync(Batch("ragged", Day1, h.File("ragged.csv", "customer_id,name,birth_date,credit_limit\nC1,a,,1\nC2,b\n")));
+        (await ragged.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Be("ragged.csv, line 3: the row has 2 fields, the header has 4");
+
+        var unclosed = () => Loader(h).LoadAsync(Batch("unclosed", Day1, h.File("unclosed.csv", "customer_id,name,birth_date,credit_limit\nC1,a,,1\nC2,\"b,,1\n")));
+        (await unclosed.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().StartWith("unclosed.csv, line 3: ");
+
         var nothing = () => Loader(h).LoadAsync(Batch("nothing", Day1, h.File("x.csv", "a,b\n1,2\n")));
         (await nothing.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("feeds no table");
 

@@ -48,10 +48,10 @@ public sealed class CsvSource : LoadSource
 
         var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = Delimiter, BufferSize = 1 << 16 };
         var reader = await CsvDataReader.CreateAsync(FilePath, options, cancellationToken).ConfigureAwait(false);
-        return new CsvSourceReader(reader);
+        return new CsvSourceReader(Name, reader);
     }
 
-    private sealed class CsvSourceReader(CsvDataReader reader) : SourceReader
+    private sealed class CsvSourceReader(string name, CsvDataReader reader) : SourceReader
     {
         private readonly string[] _columns = [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).TrimStart('\uFEFF'))];
         private long _line = 1;
@@ -68,7 +68,17 @@ public sealed class CsvSource : LoadSource
 
         public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
         {
-            var more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            bool more;
+            try
+            {
+                more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A malformed record (e.g. a quote that is never closed): name the file and the line where it starts.
+                throw new DataVaultLoadException(name, _nextLine, null, string.Create(CultureInfo.InvariantCulture, $"{name}, line {_nextLine}: {ex.Message}"), ex);
+            }
+
             if (more)
             {
                 // The physical line where the record starts: fields may hold quoted line breaks.
