@@ -10,6 +10,7 @@ internal sealed partial class SourcePlan
     private readonly Dictionary<string, int> _lookups = new(StringComparer.Ordinal);
     private int _computing = -1;
     private object? _orderValue;
+    private SourceRow? _sourceRow;
 
     /// <summary>Parses the current row's needed columns; returns why the row is bad, or <see langword="null"/>.</summary>
     public RowError? Parse(SourceReader reader, bool emptyStringIsNull)
@@ -242,7 +243,7 @@ internal sealed partial class SourcePlan
         _computing = index;
         try
         {
-            var raw = derived.Compute(new SourceRow(Lookup));
+            var raw = derived.Compute(_sourceRow ??= new SourceRow(Lookup));
             var problem = ValueConverter.TryConvert(raw, derived.Type, out var value);
             if (problem is not null)
             {
