@@ -327,3 +327,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
 public sealed class SqliteRetailScenarioTests(RetailTestData data) : RetailScenarioTests<SqliteTestDatabase>(data), IClassFixture<RetailTestData>;
 
 public sealed class PostgresRetailScenarioTests(RetailTestData data) : RetailScenarioTests<PostgresTestDatabase>(data), IClassFixture<RetailTestData>;
+
+public sealed class MariaDbRetailScenarioTests(RetailTestData data) : RetailScenarioTests<MariaDbTestDatabase>(data), IClassFixture<RetailTestData>;
+
+public sealed class DuckDbRetailScenarioTests(RetailTestData data) : RetailScenarioTests<DuckDbTestDatabase>(data), IClassFixture<RetailTestData>;

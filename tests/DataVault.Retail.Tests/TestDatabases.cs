@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using DataVault.Core.Sql;
+using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 using Xunit;
 
@@ -111,5 +113,97 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var command = admin.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS {Dialect.QuoteIdentifier(Name)} WITH (FORCE)";
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// A fresh MariaDB database per test from DV_TEST_MARIADB (scripts/services/mariadb.sh), utf8mb4 (the dialect names the
+/// collations it needs itself); dropped after the test. No server: the test fails.
+/// </summary>
+public sealed class MariaDbTestDatabase : TestDatabase
+{
+    public const string EnvironmentVariable = "DV_TEST_MARIADB";
+
+    private string? _server;
+    private string? _connectionString;
+
+    // The test role may create databases named dv_it_* only (scripts/services/mariadb.sh).
+    public string Name { get; } = "dv_it_retail_" + Guid.NewGuid().ToString("N")[..16];
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("not initialised");
+
+    public override IReadOnlyList<string> Options => ["--provider", "mariadb", "--connection", ConnectionString];
+
+    public override SqlDialect Dialect => SqlDialects.MySql;
+
+    public override async Task<DbConnection> OpenAsync()
+    {
+        var connection = new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        var variable = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(variable))
+        {
+            throw new InvalidOperationException($"{EnvironmentVariable} is not set, so the MariaDB retail tests cannot run. Run `bash scripts/services/mariadb.sh` and `source artifacts/services.env` (or `bash scripts/test.sh`).");
+        }
+
+        var server = new MySqlConnectionStringBuilder(variable) { ConnectionTimeout = 15, DefaultCommandTimeout = 120, GuidFormat = MySqlGuidFormat.Char36 };
+        _server = server.ConnectionString;
+        await using (var admin = new MySqlConnection(_server))
+        {
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+            // CREATE DATABASE takes no parameters; the name is generated here and quoted by the dialect.
+            command.CommandText = $"CREATE DATABASE {Dialect.QuoteIdentifier(Name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        server.Database = Name;
+        server.Pooling = false;
+        _connectionString = server.ConnectionString;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_server is null || _connectionString is null)
+        {
+            return;
+        }
+
+        await using var admin = new MySqlConnection(_server);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS {Dialect.QuoteIdentifier(Name)}";
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>DuckDB in process, in a temporary database file per test, deleted afterwards.</summary>
+public sealed class DuckDbTestDatabase : TestDatabase
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"dv-retail-{Guid.NewGuid():N}.duckdb");
+
+    public override IReadOnlyList<string> Options => ["--provider", "duckdb", "--connection", $"Data Source={_path}"];
+
+    public override SqlDialect Dialect => SqlDialects.DuckDb;
+
+    public override async Task<DbConnection> OpenAsync()
+    {
+        var connection = new DuckDBConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public override Task InitializeAsync() => Task.CompletedTask;
+
+    public override Task DisposeAsync()
+    {
+        File.Delete(_path);
+        File.Delete(_path + ".wal");
+        return Task.CompletedTask;
     }
 }
