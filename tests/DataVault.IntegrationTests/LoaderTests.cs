@@ -2,7 +2,7 @@ using DataVault.Core.Loading;
 using DataVault.DuckDb;
 using DataVault.IntegrationTests.Engines;
 using DataVault.IntegrationTests.Loading;
-using DataVault.MySql;
+using DataVault.MariaDb;
 using DataVault.PostgreSql;
 
 namespace DataVault.IntegrationTests;
@@ -19,10 +19,10 @@ public sealed class PostgreSqlLoaderTests(PostgreSqlFixture fixture) : LoaderSce
 /// <summary>PostgreSQL with the generic CommandStagingWriter, the fallback for any provider.</summary>
 public sealed class PostgreSqlGenericLoaderTests(PostgreSqlFixture fixture) : LoaderScenarios<PostgreSqlFixture>(fixture);
 
-/// <summary>MariaDB with the MySqlConnector staging writer (DataVault.MySql).</summary>
+/// <summary>MariaDB with the MySqlConnector staging writer (DataVault.MariaDb).</summary>
 public sealed class MariaDbLoaderTests(MariaDbFixture fixture) : LoaderScenarios<MariaDbFixture>(fixture)
 {
-    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MySqlStagingWriterFactory()];
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MariaDbStagingWriterFactory()];
 }
 
 /// <summary>DuckDB with the appender staging writer (DataVault.DuckDb).</summary>
@@ -38,5 +38,5 @@ public sealed class PostgreSqlConcurrentLoadTests(PostgreSqlFixture fixture) : C
 
 public sealed class MariaDbConcurrentLoadTests(MariaDbFixture fixture) : ConcurrentLoadScenarios<MariaDbFixture>(fixture)
 {
-    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MySqlStagingWriterFactory()];
+    protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MariaDbStagingWriterFactory()];
 }

@@ -134,7 +134,7 @@ public sealed class MariaDbTestDatabase : TestDatabase
 
     public override IReadOnlyList<string> Options => ["--provider", "mariadb", "--connection", ConnectionString];
 
-    public override SqlDialect Dialect => SqlDialects.MySql;
+    public override SqlDialect Dialect => SqlDialects.MariaDb;
 
     public override async Task<DbConnection> OpenAsync()
     {

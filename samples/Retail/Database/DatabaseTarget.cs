@@ -38,7 +38,7 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
     {
         DatabaseProvider.Sqlite => SqlDialects.Sqlite,
         DatabaseProvider.Postgres => SqlDialects.PostgreSql,
-        DatabaseProvider.MariaDb => SqlDialects.MySql,
+        DatabaseProvider.MariaDb => SqlDialects.MariaDb,
         DatabaseProvider.DuckDb => SqlDialects.DuckDb,
         _ => throw new InvalidOperationException("unknown provider " + Provider),
     };

@@ -87,7 +87,7 @@ internal static class Sql
         var p = dialect.ParameterPlaceholder("table_name");
         var text = dialect is SqliteDialect
             ? $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = {p}"
-            : dialect is MySqlDialect
+            : dialect is MariaDbDialect
                 ? $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = {p}"
                 : $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {p}";
         var count = await ScalarAsync(connection, new SqlStatement(text, [new("table_name", table)]), cancellationToken);

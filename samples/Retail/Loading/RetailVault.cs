@@ -3,7 +3,7 @@ using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 using DataVault.DuckDb;
-using DataVault.MySql;
+using DataVault.MariaDb;
 using DataVault.PostgreSql;
 using Retail.Database;
 
@@ -51,7 +51,7 @@ internal sealed class RetailVault : IAsyncDisposable
             // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
             EndDating = true,
             TimeProvider = time,
-            StagingWriters = [new NpgsqlCopyStagingWriterFactory(), new MySqlStagingWriterFactory(), new DuckDbAppenderStagingWriterFactory()],
+            StagingWriters = [new NpgsqlCopyStagingWriterFactory(), new MariaDbStagingWriterFactory(), new DuckDbAppenderStagingWriterFactory()],
         };
         return new RetailVault(target, connection, options);
     }

@@ -6,8 +6,9 @@ namespace DataVault.Core.Loading;
 
 /// <summary>
 /// The staging writer for any ADO.NET provider: prepared, reused parameterised <c>INSERT</c> commands in the batch's
-/// transaction. On SQLite — its fast path — one row per statement, which binds fastest in process; on every other
-/// provider several rows per statement (<c>VALUES (...), (...)</c>) up to a parameter budget, which saves round trips.
+/// transaction: several rows per statement (<c>VALUES (...), (...)</c>) up to a parameter budget, which saves round
+/// trips, or at most <see cref="DialectCapabilities.MaxRowsPerInsert"/> (SQLite, where it is the fast path: one row per
+/// statement, which binds fastest in process).
 /// </summary>
 public sealed class CommandStagingWriter : IStagingWriter
 {
@@ -15,7 +16,7 @@ public sealed class CommandStagingWriter : IStagingWriter
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
     private readonly int _maxParameters;
-    private readonly bool _singleRow;
+    private readonly int _maxRows;
     private readonly Dictionary<(string Table, int Rows), DbCommand> _commands = [];
 
     /// <summary>Creates the writer.</summary>
@@ -33,7 +34,7 @@ public sealed class CommandStagingWriter : IStagingWriter
         _transaction = transaction;
         _dialect = dialect;
         _maxParameters = maxParameters;
-        _singleRow = connection is Microsoft.Data.Sqlite.SqliteConnection;
+        _maxRows = dialect.Capabilities.MaxRowsPerInsert ?? int.MaxValue;
     }
 
     /// <inheritdoc />
@@ -42,7 +43,7 @@ public sealed class CommandStagingWriter : IStagingWriter
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
         var width = table.Columns.Count;
-        var perStatement = _singleRow ? 1 : Math.Max(1, _maxParameters / width);
+        var perStatement = Math.Max(1, Math.Min(_maxParameters / width, _maxRows));
         var offset = 0;
         while (offset < rows.Count)
         {

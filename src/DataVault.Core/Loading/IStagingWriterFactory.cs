@@ -5,7 +5,7 @@ namespace DataVault.Core.Loading;
 
 /// <summary>
 /// Creates a provider's fast staging writer (binary COPY, bulk copy, appender) for connections it recognises.
-/// Provider packages (DataVault.PostgreSql, DataVault.MySql, DataVault.DuckDb) ship one each; the loader asks its
+/// Provider packages (DataVault.PostgreSql, DataVault.MariaDb, DataVault.DuckDb) ship one each; the loader asks its
 /// factories in order and falls back to <see cref="CommandStagingWriter"/>, which works on any ADO.NET provider.
 /// </summary>
 public interface IStagingWriterFactory

@@ -23,6 +23,13 @@ public sealed record DialectCapabilities
     /// <summary>Whether <c>UPPER</c> applies Unicode's simple mapping to non-ASCII text (see docs/dialects.md for each engine).</summary>
     public bool UnicodeUpper { get; init; } = true;
 
+    /// <summary>
+    /// The most rows one parameterised <c>INSERT … VALUES (…), (…)</c> of the generic staging writer carries, or
+    /// <see langword="null"/> for as many as the parameter budget allows. SQLite: 1 — in process, one prepared row per
+    /// statement binds fastest.
+    /// </summary>
+    public int? MaxRowsPerInsert { get; init; }
+
     /// <summary>The oldest engine version the generated SQL is written for.</summary>
     public string MinimumVersion { get; init; } = string.Empty;
 }

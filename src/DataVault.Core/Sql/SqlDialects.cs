@@ -11,8 +11,11 @@ public static class SqlDialects
     /// <summary>PostgreSQL.</summary>
     public static SqlDialect PostgreSql { get; } = new PostgreSqlDialect();
 
-    /// <summary>MariaDB and MySQL.</summary>
-    public static SqlDialect MySql { get; } = new MySqlDialect();
+    /// <summary>MariaDB (tested) and the MySQL family; <see cref="MySql"/> is the same instance.</summary>
+    public static SqlDialect MariaDb { get; } = new MariaDbDialect();
+
+    /// <summary>An alias of <see cref="MariaDb"/>: one dialect writes for MariaDB and MySQL.</summary>
+    public static SqlDialect MySql => MariaDb;
 
     /// <summary>DuckDB.</summary>
     public static SqlDialect DuckDb { get; } = new DuckDbDialect();
@@ -20,12 +23,17 @@ public static class SqlDialects
     /// <summary>SQL Server (generated and parsed; not executed in this repository's tests).</summary>
     public static SqlDialect SqlServer { get; } = new SqlServerDialect();
 
-    /// <summary>Every built-in dialect, by a short provider name: sqlite, postgres, mariadb, duckdb, sqlserver.</summary>
+    /// <summary>
+    /// Every built-in dialect, by a short provider name: sqlite, postgres, mariadb, duckdb, sqlserver — and the aliases
+    /// postgresql and mysql.
+    /// </summary>
     public static IReadOnlyDictionary<string, SqlDialect> All { get; } = new Dictionary<string, SqlDialect>(StringComparer.OrdinalIgnoreCase)
     {
         ["sqlite"] = Sqlite,
         ["postgres"] = PostgreSql,
-        ["mariadb"] = MySql,
+        ["postgresql"] = PostgreSql,
+        ["mariadb"] = MariaDb,
+        ["mysql"] = MariaDb,
         ["duckdb"] = DuckDb,
         ["sqlserver"] = SqlServer,
     };

@@ -27,7 +27,7 @@ public static class PitSqlScenarios
     /// <summary>The dialects and their golden folders.</summary>
     public static IReadOnlyList<(string Folder, SqlDialect Dialect)> Dialects { get; } =
     [
-        ("sqlite", SqlDialects.Sqlite), ("postgres", SqlDialects.PostgreSql), ("mariadb", SqlDialects.MySql), ("duckdb", SqlDialects.DuckDb), ("sqlserver", SqlDialects.SqlServer),
+        ("sqlite", SqlDialects.Sqlite), ("postgres", SqlDialects.PostgreSql), ("mariadb", SqlDialects.MariaDb), ("duckdb", SqlDialects.DuckDb), ("sqlserver", SqlDialects.SqlServer),
     ];
 
     /// <summary>The golden folder of a dialect's business-vault scenarios.</summary>

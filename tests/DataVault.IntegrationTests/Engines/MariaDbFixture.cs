@@ -17,7 +17,7 @@ public class MariaDbFixture : EngineFixture
     private readonly string _database = $"dv_it_{Guid.NewGuid():N}"[..22];
     private string? _connectionString;
 
-    public override SqlDialect Dialect => SqlDialects.MySql;
+    public override SqlDialect Dialect => SqlDialects.MariaDb;
 
     /// <summary>The database's default collation (the dialect's tables and hashing SQL name their own).</summary>
     public virtual string DatabaseCollation => "utf8mb4_general_ci";

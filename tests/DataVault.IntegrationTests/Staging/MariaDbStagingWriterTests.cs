@@ -2,7 +2,7 @@ using System.Data.Common;
 using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 using DataVault.IntegrationTests.Engines;
-using DataVault.MySql;
+using DataVault.MariaDb;
 using FluentAssertions;
 using MySqlConnector;
 using Xunit;
@@ -11,15 +11,15 @@ namespace DataVault.IntegrationTests.Staging;
 
 /// <summary>
 /// Prepared multi-row INSERTs on MariaDB: the fixture's connection string does not allow LOAD DATA LOCAL, so
-/// <see cref="MySqlStagingMethod.Auto"/> inserts. Rows per statement are kept small here so that the tests cover full
+/// <see cref="MariaDbStagingMethod.Auto"/> inserts. Rows per statement are kept small here so that the tests cover full
 /// (prepared, reused) groups, short last groups and wide tables.
 /// </summary>
 public sealed class MariaDbInsertStagingWriterTests(MariaDbFixture fixture) : StagingWriterScenarios<MariaDbFixture>(fixture)
 {
-    protected override IStagingWriterFactory Factory { get; } = new MySqlStagingWriterFactory(new MySqlStagingOptions { MaxRowsPerInsert = 300 });
+    protected override IStagingWriterFactory Factory { get; } = new MariaDbStagingWriterFactory(new MariaDbStagingOptions { MaxRowsPerInsert = 300 });
 
     protected override void Inspect(IStagingWriter writer) =>
-        writer.Should().BeOfType<MySqlStagingWriter>().Which.Method.Should().Be(MySqlStagingMethod.Insert);
+        writer.Should().BeOfType<MariaDbStagingWriter>().Which.Method.Should().Be(MariaDbStagingMethod.Insert);
 
     [Fact]
     public async Task Rows_larger_together_than_max_allowed_packet_are_split_across_statements()
@@ -58,12 +58,12 @@ public sealed class MariaDbInsertStagingWriterTests(MariaDbFixture fixture) : St
 /// <summary>MySqlBulkCopy (LOAD DATA LOCAL INFILE) on MariaDB: the connection string allows it and the server has local_infile on.</summary>
 public sealed class MariaDbBulkCopyStagingWriterTests(MariaDbFixture fixture) : StagingWriterScenarios<MariaDbFixture>(fixture)
 {
-    protected override IStagingWriterFactory Factory { get; } = new MySqlStagingWriterFactory();
+    protected override IStagingWriterFactory Factory { get; } = new MariaDbStagingWriterFactory();
 
     protected override Task<DbConnection> OpenAsync() => MariaDbConnections.OpenWithLocalInfileAsync(Fixture);
 
     protected override void Inspect(IStagingWriter writer) =>
-        writer.Should().BeOfType<MySqlStagingWriter>().Which.Method.Should().Be(MySqlStagingMethod.BulkCopy);
+        writer.Should().BeOfType<MariaDbStagingWriter>().Which.Method.Should().Be(MariaDbStagingMethod.BulkCopy);
 
     [Fact]
     public async Task A_value_the_server_only_warns_about_fails_the_write()
@@ -87,12 +87,12 @@ public sealed class MariaDbBulkCopyStagingWriterTests(MariaDbFixture fixture) : 
 /// </summary>
 public sealed class MariaDbAnsiModesStagingWriterTests(MariaDbAnsiModesFixture fixture) : StagingWriterScenarios<MariaDbAnsiModesFixture>(fixture)
 {
-    protected override IStagingWriterFactory Factory { get; } = new MySqlStagingWriterFactory();
+    protected override IStagingWriterFactory Factory { get; } = new MariaDbStagingWriterFactory();
 
     protected override Task<DbConnection> OpenAsync() => MariaDbConnections.OpenWithLocalInfileAsync(Fixture);
 
     protected override void Inspect(IStagingWriter writer) =>
-        writer.Should().BeOfType<MySqlStagingWriter>().Which.Method.Should().Be(MySqlStagingMethod.Insert);
+        writer.Should().BeOfType<MariaDbStagingWriter>().Which.Method.Should().Be(MariaDbStagingMethod.Insert);
 
     [Fact]
     public async Task Bulk_copy_forced_under_NO_BACKSLASH_ESCAPES_fails_which_is_why_Auto_inserts()
@@ -102,7 +102,7 @@ public sealed class MariaDbAnsiModesStagingWriterTests(MariaDbAnsiModesFixture f
         await StagingTables.CreateAsync(connection, Dialect, table);
 
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var writer = new MySqlStagingWriterFactory(new MySqlStagingOptions { Method = MySqlStagingMethod.BulkCopy }).TryCreate(connection, transaction, Dialect)!;
+        await using var writer = new MariaDbStagingWriterFactory(new MariaDbStagingOptions { Method = MariaDbStagingMethod.BulkCopy }).TryCreate(connection, transaction, Dialect)!;
         var write = () => writer.WriteAsync(table, StagingTables.SatelliteRows(0, 3), CancellationToken.None);
         await write.Should().ThrowAsync<MySqlException>().WithMessage("*separator*");
     }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using DataVault.Core.Loading;
 using DataVault.Core.Sql;
 using DataVault.DuckDb;
-using DataVault.MySql;
+using DataVault.MariaDb;
 using DataVault.PostgreSql;
 using DuckDB.NET.Data;
 using FluentAssertions;
@@ -30,7 +30,7 @@ public sealed class StagingWriterFactoryTests
         IStagingWriterFactory subject = factory switch
         {
             "npgsql" => new NpgsqlCopyStagingWriterFactory(),
-            "mysql" => new MySqlStagingWriterFactory(),
+            "mysql" => new MariaDbStagingWriterFactory(),
             _ => new DuckDbAppenderStagingWriterFactory(),
         };
         using DbConnection connection = provider switch
@@ -54,7 +54,7 @@ public sealed class StagingWriterFactoryTests
     [Fact]
     public void The_rows_per_insert_must_be_positive()
     {
-        var options = () => new MySqlStagingOptions { MaxRowsPerInsert = 0 };
+        var options = () => new MariaDbStagingOptions { MaxRowsPerInsert = 0 };
         options.Should().Throw<ArgumentOutOfRangeException>();
     }
 }

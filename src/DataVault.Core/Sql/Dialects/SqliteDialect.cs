@@ -20,6 +20,7 @@ public class SqliteDialect : SqlDialect
     public override DialectCapabilities Capabilities { get; } = new()
     {
         MinimumVersion = "3.41",
+        MaxRowsPerInsert = 1,
         InDatabaseHashAlgorithms = new HashSet<HashAlgorithmKind> { HashAlgorithmKind.Md5, HashAlgorithmKind.Sha1, HashAlgorithmKind.Sha256, HashAlgorithmKind.XxHash128 },
         UnicodeUpper = true,
     };

@@ -3,22 +3,22 @@ using DataVault.Core.Loading;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
-/// Creates a <see cref="MySqlStagingWriter"/> for MySqlConnector connections (MariaDB and MySQL); for any other
+/// Creates a <see cref="MariaDbStagingWriter"/> for MySqlConnector connections (MariaDB and MySQL); for any other
 /// connection it returns <see langword="null"/>, so the loader asks its next factory.
 /// </summary>
 /// <example>
 /// <code>
-/// var options = new LoadOptions { StagingWriters = [new MySqlStagingWriterFactory()] };
+/// var options = new LoadOptions { StagingWriters = [new MariaDbStagingWriterFactory()] };
 /// </code>
 /// </example>
-/// <param name="options">The writers' options, or <see langword="null"/> for <see cref="MySqlStagingOptions.Default"/>.</param>
-public sealed class MySqlStagingWriterFactory(MySqlStagingOptions? options = null) : IStagingWriterFactory
+/// <param name="options">The writers' options, or <see langword="null"/> for <see cref="MariaDbStagingOptions.Default"/>.</param>
+public sealed class MariaDbStagingWriterFactory(MariaDbStagingOptions? options = null) : IStagingWriterFactory
 {
     /// <summary>The options every writer of this factory gets.</summary>
-    public MySqlStagingOptions Options { get; } = options ?? MySqlStagingOptions.Default;
+    public MariaDbStagingOptions Options { get; } = options ?? MariaDbStagingOptions.Default;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -31,7 +31,7 @@ public sealed class MySqlStagingWriterFactory(MySqlStagingOptions? options = nul
             return null;
         }
 
-        return new MySqlStagingWriter(mySql, transaction as MySqlTransaction ?? throw NotItsTransaction(transaction), dialect, Options);
+        return new MariaDbStagingWriter(mySql, transaction as MySqlTransaction ?? throw NotItsTransaction(transaction), dialect, Options);
     }
 
     private static ArgumentException NotItsTransaction(DbTransaction? transaction) =>

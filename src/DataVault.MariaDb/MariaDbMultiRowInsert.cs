@@ -4,16 +4,16 @@ using DataVault.Core.Loading;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
 /// Writes rows with multi-row <c>INSERT INTO t (...) VALUES (...), (...)</c> statements: as many rows per statement
-/// as <see cref="MySqlStagingOptions.MaxRowsPerInsert"/>, <see cref="MySqlStagingOptions.MaxParametersPerStatement"/>
+/// as <see cref="MariaDbStagingOptions.MaxRowsPerInsert"/>, <see cref="MariaDbStagingOptions.MaxParametersPerStatement"/>
 /// and half the server's <c>max_allowed_packet</c> allow. The statement of a full group is prepared once per table
 /// and reused (the server parses it once; values travel in the binary protocol); a shorter group (the last of a
 /// call, or one cut short by large values) is sent unprepared.
 /// </summary>
-internal sealed class MySqlMultiRowInsert : IAsyncDisposable
+internal sealed class MariaDbMultiRowInsert : IAsyncDisposable
 {
     private readonly MySqlConnection _connection;
     private readonly MySqlTransaction _transaction;
@@ -22,7 +22,7 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
     private readonly Dictionary<StagingTableSchema, MySqlCommand> _prepared = [];
     private long? _byteBudget;
 
-    public MySqlMultiRowInsert(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect, int maxRows)
+    public MariaDbMultiRowInsert(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect, int maxRows)
     {
         _connection = connection;
         _transaction = transaction;
@@ -30,10 +30,10 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
         _maxRows = maxRows;
     }
 
-    public async Task WriteAsync(StagingTableSchema table, MySqlStagingColumn[] columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    public async Task WriteAsync(StagingTableSchema table, MariaDbStagingColumn[] columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var budget = _byteBudget ??= await ByteBudgetAsync(cancellationToken).ConfigureAwait(false);
-        var rowsPerStatement = Math.Max(1, Math.Min(_maxRows, MySqlStagingOptions.MaxParametersPerStatement / columns.Length));
+        var rowsPerStatement = Math.Max(1, Math.Min(_maxRows, MariaDbStagingOptions.MaxParametersPerStatement / columns.Length));
         var start = 0;
         while (start < rows.Count)
         {
@@ -82,7 +82,7 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
         _prepared.Clear();
     }
 
-    private static long RowBytes(object?[] row, MySqlStagingColumn[] columns, StagingTableSchema table)
+    private static long RowBytes(object?[] row, MariaDbStagingColumn[] columns, StagingTableSchema table)
     {
         if (row is null || row.Length != columns.Length)
         {
@@ -92,13 +92,13 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
         long bytes = 8;
         foreach (var value in row)
         {
-            bytes += value is null ? 4 : MySqlStagingColumn.EstimatedBytes(value);
+            bytes += value is null ? 4 : MariaDbStagingColumn.EstimatedBytes(value);
         }
 
         return bytes;
     }
 
-    private static void Bind(MySqlCommand command, MySqlStagingColumn[] columns, IReadOnlyList<object?[]> rows, int start, int count)
+    private static void Bind(MySqlCommand command, MariaDbStagingColumn[] columns, IReadOnlyList<object?[]> rows, int start, int count)
     {
         var parameters = command.Parameters;
         var p = 0;
@@ -112,7 +112,7 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
         }
     }
 
-    private async Task<MySqlCommand> PreparedAsync(StagingTableSchema table, MySqlStagingColumn[] columns, int count, CancellationToken cancellationToken)
+    private async Task<MySqlCommand> PreparedAsync(StagingTableSchema table, MariaDbStagingColumn[] columns, int count, CancellationToken cancellationToken)
     {
         if (!_prepared.TryGetValue(table, out var command))
         {
@@ -124,7 +124,7 @@ internal sealed class MySqlMultiRowInsert : IAsyncDisposable
         return command;
     }
 
-    private MySqlCommand NewCommand(StagingTableSchema table, MySqlStagingColumn[] columns, int count)
+    private MySqlCommand NewCommand(StagingTableSchema table, MariaDbStagingColumn[] columns, int count)
     {
         var sql = new StringBuilder("INSERT INTO ")
             .Append(_dialect.QuoteIdentifier(table.Name))

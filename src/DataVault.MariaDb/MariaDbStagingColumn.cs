@@ -3,7 +3,7 @@ using System.Globalization;
 using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
 /// How one staging column's values are handed to MySqlConnector: checked against the CLR type that
@@ -11,12 +11,12 @@ namespace DataVault.MySql;
 /// type, whatever the connection's <c>GuidFormat</c>) or as 16 bytes in order for a binary column, timestamps as
 /// wall-clock values; NULL as <see cref="DBNull"/>.
 /// </summary>
-internal sealed class MySqlStagingColumn
+internal sealed class MariaDbStagingColumn
 {
     private readonly StagingColumn _column;
     private readonly Func<object, object> _convert;
 
-    public MySqlStagingColumn(StagingColumn column)
+    public MariaDbStagingColumn(StagingColumn column)
     {
         _column = column;
         var sqlType = column.SqlTypeBaseName;

@@ -3,12 +3,12 @@ using DataVault.Core.Loading;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
 /// Writes staging rows to MariaDB or MySQL through MySqlConnector, inside the batch's transaction: with prepared
 /// multi-row <c>INSERT</c> statements, or with <c>MySqlBulkCopy</c> where <c>LOAD DATA LOCAL INFILE</c> is allowed
-/// (see <see cref="MySqlStagingMethod"/>). Each <see cref="WriteAsync"/> call is complete when it returns, so calls for
+/// (see <see cref="MariaDbStagingMethod"/>). Each <see cref="WriteAsync"/> call is complete when it returns, so calls for
 /// different tables may alternate on the connection.
 /// </summary>
 /// <remarks>
@@ -18,25 +18,25 @@ namespace DataVault.MySql;
 /// (microseconds), <see cref="decimal"/>, <see cref="bool"/> and byte arrays as MySqlConnector sends them. An error
 /// leaves the transaction open with the rows written so far: the loader rolls it back.
 /// </remarks>
-public sealed class MySqlStagingWriter : IStagingWriter
+public sealed class MariaDbStagingWriter : IStagingWriter
 {
     private readonly MySqlConnection _connection;
     private readonly MySqlTransaction _transaction;
     private readonly SqlDialect _dialect;
-    private readonly MySqlStagingOptions _options;
-    private readonly Dictionary<StagingTableSchema, MySqlStagingColumn[]> _columns = [];
-    private readonly MySqlMultiRowInsert _insert;
+    private readonly MariaDbStagingOptions _options;
+    private readonly Dictionary<StagingTableSchema, MariaDbStagingColumn[]> _columns = [];
+    private readonly MariaDbMultiRowInsert _insert;
     private MySqlBulkCopyStaging? _bulkCopy;
-    private MySqlStagingMethod? _method;
+    private MariaDbStagingMethod? _method;
 
     /// <summary>Creates a writer on an open connection and its open transaction.</summary>
     /// <param name="connection">The open connection.</param>
     /// <param name="transaction">The batch's transaction on <paramref name="connection"/>; every statement runs inside it.</param>
     /// <param name="dialect">The dialect that quotes identifiers and writes parameter placeholders.</param>
-    /// <param name="options">The options, or <see langword="null"/> for <see cref="MySqlStagingOptions.Default"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="MariaDbStagingOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The transaction does not belong to <paramref name="connection"/>.</exception>
-    public MySqlStagingWriter(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect, MySqlStagingOptions? options = null)
+    public MariaDbStagingWriter(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect, MariaDbStagingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -49,12 +49,12 @@ public sealed class MySqlStagingWriter : IStagingWriter
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
-        _options = options ?? MySqlStagingOptions.Default;
-        _insert = new MySqlMultiRowInsert(connection, transaction, dialect, _options.MaxRowsPerInsert);
+        _options = options ?? MariaDbStagingOptions.Default;
+        _insert = new MariaDbMultiRowInsert(connection, transaction, dialect, _options.MaxRowsPerInsert);
     }
 
     /// <summary>The method the writer uses, once its first write has decided it (<see langword="null"/> before).</summary>
-    public MySqlStagingMethod? Method => _method;
+    public MariaDbStagingMethod? Method => _method;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">A row does not have one value per column.</exception>
@@ -71,7 +71,7 @@ public sealed class MySqlStagingWriter : IStagingWriter
 
         var columns = ColumnsOf(table);
         _method ??= await ChooseMethodAsync(cancellationToken).ConfigureAwait(false);
-        if (_method == MySqlStagingMethod.BulkCopy)
+        if (_method == MariaDbStagingMethod.BulkCopy)
         {
             _bulkCopy ??= new MySqlBulkCopyStaging(_connection, _transaction, _dialect);
             await _bulkCopy.WriteAsync(table, columns, rows, cancellationToken).ConfigureAwait(false);
@@ -86,7 +86,7 @@ public sealed class MySqlStagingWriter : IStagingWriter
     /// <returns>A task that completes when they are released.</returns>
     public ValueTask DisposeAsync() => _insert.DisposeAsync();
 
-    private MySqlStagingColumn[] ColumnsOf(StagingTableSchema table)
+    private MariaDbStagingColumn[] ColumnsOf(StagingTableSchema table)
     {
         if (!_columns.TryGetValue(table, out var columns))
         {
@@ -95,7 +95,7 @@ public sealed class MySqlStagingWriter : IStagingWriter
                 throw new ArgumentException($"The staging table {table.Name} has no columns.", nameof(table));
             }
 
-            columns = [.. table.Columns.Select(c => new MySqlStagingColumn(c))];
+            columns = [.. table.Columns.Select(c => new MariaDbStagingColumn(c))];
             _columns.Add(table, columns);
         }
 
@@ -103,20 +103,20 @@ public sealed class MySqlStagingWriter : IStagingWriter
     }
 
     /// <summary>
-    /// <see cref="MySqlStagingMethod.Auto"/>: bulk copy when the connection string allows <c>LOAD DATA LOCAL</c>, the
+    /// <see cref="MariaDbStagingMethod.Auto"/>: bulk copy when the connection string allows <c>LOAD DATA LOCAL</c>, the
     /// server's <c>local_infile</c> is on and <c>NO_BACKSLASH_ESCAPES</c> is off (MySqlConnector's <c>LOAD DATA</c>
     /// statement writes <c>ESCAPED BY '\\'</c>, which that mode reads as two characters).
     /// </summary>
-    private async Task<MySqlStagingMethod> ChooseMethodAsync(CancellationToken cancellationToken)
+    private async Task<MariaDbStagingMethod> ChooseMethodAsync(CancellationToken cancellationToken)
     {
-        if (_options.Method != MySqlStagingMethod.Auto)
+        if (_options.Method != MariaDbStagingMethod.Auto)
         {
             return _options.Method;
         }
 
         if (!new MySqlConnectionStringBuilder(_connection.ConnectionString).AllowLoadLocalInfile)
         {
-            return MySqlStagingMethod.Insert;
+            return MariaDbStagingMethod.Insert;
         }
 
         var command = new MySqlCommand("SELECT @@local_infile, @@sql_mode", _connection, _transaction);
@@ -129,8 +129,8 @@ public sealed class MySqlStagingWriter : IStagingWriter
                 var localInfile = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
                 var sqlMode = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
                 return localInfile && !sqlMode.Contains("NO_BACKSLASH_ESCAPES", StringComparison.OrdinalIgnoreCase)
-                    ? MySqlStagingMethod.BulkCopy
-                    : MySqlStagingMethod.Insert;
+                    ? MariaDbStagingMethod.BulkCopy
+                    : MariaDbStagingMethod.Insert;
             }
         }
     }

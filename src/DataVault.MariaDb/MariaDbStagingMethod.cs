@@ -1,7 +1,7 @@
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
-/// <summary>How a <see cref="MySqlStagingWriter"/> sends rows to the server.</summary>
-public enum MySqlStagingMethod
+/// <summary>How a <see cref="MariaDbStagingWriter"/> sends rows to the server.</summary>
+public enum MariaDbStagingMethod
 {
     /// <summary>
     /// <see cref="BulkCopy"/> when the connection string has <c>AllowLoadLocalInfile=true</c>, the server's

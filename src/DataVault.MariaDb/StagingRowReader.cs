@@ -3,21 +3,21 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
 /// A forward-only reader over staging rows for <c>MySqlBulkCopy</c>. The rows are checked and converted by their
-/// <see cref="MySqlStagingColumn"/>s when the reader is made, so that a bad value fails before <c>LOAD DATA</c> starts
+/// <see cref="MariaDbStagingColumn"/>s when the reader is made, so that a bad value fails before <c>LOAD DATA</c> starts
 /// (an exception thrown while MySqlConnector streams the rows would reach the caller as a <c>MySqlException</c>).
 /// </summary>
 internal sealed class StagingRowReader : DbDataReader
 {
-    private readonly MySqlStagingColumn[] _columns;
+    private readonly MariaDbStagingColumn[] _columns;
     private readonly object[][] _rows;
     private object[] _current = [];
     private int _index = -1;
 
-    public StagingRowReader(MySqlStagingColumn[] columns, IReadOnlyList<object?[]> rows, string table)
+    public StagingRowReader(MariaDbStagingColumn[] columns, IReadOnlyList<object?[]> rows, string table)
     {
         _columns = columns;
         _rows = new object[rows.Count][];

@@ -3,7 +3,7 @@ using DataVault.Core.Loading;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
 /// <summary>
 /// Writes rows with MySqlConnector's <c>MySqlBulkCopy</c>: one <c>LOAD DATA LOCAL INFILE</c> per call, streamed from
@@ -14,7 +14,7 @@ internal sealed class MySqlBulkCopyStaging(MySqlConnection connection, MySqlTran
 {
     private const int WarningsShown = 5;
 
-    public async Task WriteAsync(StagingTableSchema table, MySqlStagingColumn[] columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    public async Task WriteAsync(StagingTableSchema table, MariaDbStagingColumn[] columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var bulkCopy = new MySqlBulkCopy(connection, transaction)
         {

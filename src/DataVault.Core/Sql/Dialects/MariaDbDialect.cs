@@ -25,7 +25,7 @@ namespace DataVault.Core.Sql.Dialects;
 /// <c>utf8mb4_0900_as_cs</c>), which this repository does not test.
 /// </para>
 /// </remarks>
-public class MySqlDialect : SqlDialect
+public class MariaDbDialect : SqlDialect
 {
     /// <summary>
     /// The table options of every table the dialect creates: InnoDB (transactions, foreign keys) and <c>utf8mb4</c>, so
@@ -41,7 +41,7 @@ public class MySqlDialect : SqlDialect
     private const int MaxVarcharLength = 16_383;
 
     /// <inheritdoc />
-    public override string Name => "MariaDB/MySQL";
+    public override string Name => "MariaDB";
 
     /// <inheritdoc />
     public override int MaxIdentifierLength => 64;

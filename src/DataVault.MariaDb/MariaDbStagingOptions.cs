@@ -1,16 +1,16 @@
-namespace DataVault.MySql;
+namespace DataVault.MariaDb;
 
-/// <summary>Options of <see cref="MySqlStagingWriter"/>.</summary>
-public sealed record MySqlStagingOptions
+/// <summary>Options of <see cref="MariaDbStagingWriter"/>.</summary>
+public sealed record MariaDbStagingOptions
 {
     /// <summary>The placeholders one prepared statement may hold: the server's limit is 65,535.</summary>
     public const int MaxParametersPerStatement = 60_000;
 
-    /// <summary>The defaults: <see cref="MySqlStagingMethod.Auto"/>, 500 rows per <c>INSERT</c>.</summary>
-    public static MySqlStagingOptions Default { get; } = new();
+    /// <summary>The defaults: <see cref="MariaDbStagingMethod.Auto"/>, 500 rows per <c>INSERT</c>.</summary>
+    public static MariaDbStagingOptions Default { get; } = new();
 
-    /// <summary>How rows are sent (default <see cref="MySqlStagingMethod.Auto"/>).</summary>
-    public MySqlStagingMethod Method { get; init; } = MySqlStagingMethod.Auto;
+    /// <summary>How rows are sent (default <see cref="MariaDbStagingMethod.Auto"/>).</summary>
+    public MariaDbStagingMethod Method { get; init; } = MariaDbStagingMethod.Auto;
 
     /// <summary>
     /// The most rows one <c>INSERT</c> statement carries (default 500, the fastest of 50 to 6,666 rows measured on
