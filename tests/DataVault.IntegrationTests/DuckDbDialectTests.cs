@@ -32,7 +32,7 @@ public sealed class DuckDbDialectTests(DuckDbFixture fixture) : IClassFixture<Du
 
         var value = "'a' || chr(CAST(i AS INTEGER)) || 'ß' || chr(CAST(i AS INTEGER))";
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT CAST(i AS INTEGER), {_dialect.Upper(value)} FROM range(1, 1114112) r(i) WHERE i < 55296 OR i > 57343";
+        command.CommandText = $"SELECT CAST(i AS INTEGER), {_dialect.Primitives.Upper(value)} FROM range(1, 1114112) r(i) WHERE i < 55296 OR i > 57343";
         await using var reader = await command.ExecuteReaderAsync();
         var mismatches = new List<string>();
         var count = 0;
@@ -50,8 +50,8 @@ public sealed class DuckDbDialectTests(DuckDbFixture fixture) : IClassFixture<Du
 
         count.Should().Be(0x10FFFF - 0x800, "every scalar value but NUL is checked");
         mismatches.Should().BeEmpty();
-        (await connection.ExecuteScalarAsync<string?>($"SELECT {_dialect.Upper("CAST(NULL AS VARCHAR)")}")).Should().BeNull();
-        (await connection.ExecuteScalarAsync<string>($"SELECT {_dialect.Upper("''")}")).Should().BeEmpty();
+        (await connection.ExecuteScalarAsync<string?>($"SELECT {_dialect.Primitives.Upper("CAST(NULL AS VARCHAR)")}")).Should().BeNull();
+        (await connection.ExecuteScalarAsync<string>($"SELECT {_dialect.Primitives.Upper("''")}")).Should().BeEmpty();
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class DuckDbDialectTests(DuckDbFixture fixture) : IClassFixture<Du
     public async Task Trimming_removes_only_U0020(string value)
     {
         await using var connection = await fixture.OpenAsync();
-        var trimmed = await connection.ExecuteScalarAsync<string>($"SELECT {_dialect.TrimSpaces(_dialect.ParameterPlaceholder("v"))}", new { v = value });
+        var trimmed = await connection.ExecuteScalarAsync<string>($"SELECT {_dialect.Primitives.TrimSpaces(_dialect.ParameterPlaceholder("v"))}", new { v = value });
         trimmed.Should().Be(value.Trim(' '));
     }
 
@@ -94,12 +94,12 @@ public sealed class DuckDbDialectTests(DuckDbFixture fixture) : IClassFixture<Du
         ];
 
         var table = "dv_canonical";
-        var columns = values.Select((v, i) => new TableColumn("c" + i.ToString(CultureInfo.InvariantCulture), _dialect.TypeName(v.Type), true)).ToArray();
+        var columns = values.Select((v, i) => new TableColumn("c" + i.ToString(CultureInfo.InvariantCulture), _dialect.Types.For(v.Type), true)).ToArray();
         await Execute(connection, _dialect.DropTable(table).Text);
         await Execute(connection, _dialect.CreateTable(new TableDefinition(table, columns, [], [], []), DdlOptions.Default)[0].Text);
         await Execute(connection, _dialect.InsertValues(table, [.. columns.Select(c => c.Name)]), [.. values.Select(v => v.Value)]);
 
-        var select = string.Join(", ", values.Select((v, i) => _dialect.CanonicalText(_dialect.QuoteIdentifier(columns[i].Name), v.Type)));
+        var select = string.Join(", ", values.Select((v, i) => _dialect.Primitives.CanonicalText(_dialect.QuoteIdentifier(columns[i].Name), v.Type)));
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {_dialect.QuoteIdentifier(table)}";
         await using var reader = await command.ExecuteReaderAsync();
@@ -130,7 +130,7 @@ public sealed class DuckDbDialectTests(DuckDbFixture fixture) : IClassFixture<Du
         await ExecuteStatement(connection, ghost);
 
         // A key the engine hashes (a BLOB) goes into the UUID column as the same 16 bytes, big-endian.
-        var hash = _dialect.HashExpression(hub.HashingStandard, HashPurpose.Key, [(_dialect.ParameterPlaceholder("bk"), DataType.String(20))]);
+        var hash = _dialect.HashExpression(hub.HashingStandard, HashPurpose.Key, [new TypedExpression(_dialect.ParameterPlaceholder("bk"), DataType.String(20))]);
         var insert = $"INSERT INTO {_dialect.QuoteIdentifier("hub_customer")} ({_dialect.QuoteIdentifier("hub_customer_hk")}, {_dialect.QuoteIdentifier("customer_id")}, {_dialect.QuoteIdentifier("load_date")}, {_dialect.QuoteIdentifier("record_source")}) " +
                      $"SELECT {hash}, {_dialect.ParameterPlaceholder("bk")}, {_dialect.ParameterPlaceholder("ld")}, 'test'";
         await connection.ExecuteAsync(insert, new { bk = " c1 ", ld = new DateTime(2026, 1, 1) });

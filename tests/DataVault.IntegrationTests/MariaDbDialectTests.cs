@@ -44,7 +44,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
     public async Task A_constant_of_a_standard_reads_back_exactly(string constant)
     {
         await using var connection = await Fixture.OpenAsync();
-        var literal = Dialect.StringLiteral(constant);
+        var literal = Dialect.Quoter.StringLiteral(constant);
         var hex = await connection.ExecuteScalarAsync<string>($"SELECT HEX(CONVERT({literal} USING utf8mb4))");
         hex.Should().Be(Convert.ToHexString(Encoding.UTF8.GetBytes(constant)), $"{literal} must mean {constant} in sql_mode {await SqlModeAsync(connection)}");
     }
@@ -55,7 +55,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
         await using var connection = await Fixture.OpenAsync();
         foreach (var c in HashingStandard.ControlCharacters)
         {
-            var hex = await connection.ExecuteScalarAsync<string>($"SELECT HEX({Dialect.ControlCharacterLiteral(c)})");
+            var hex = await connection.ExecuteScalarAsync<string>($"SELECT HEX({Dialect.Quoter.ControlCharacterLiteral(c)})");
             hex.Should().Be(((int)c).ToString("X2", CultureInfo.InvariantCulture));
         }
     }
@@ -67,7 +67,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
         await using var connection = await Fixture.OpenAsync();
         var character = "CONVERT(CHAR(seq USING utf32) USING utf8mb4)";
         var rows = await connection.QueryAsync<(long CodePoint, string Upper)>(
-            $"SELECT seq, HEX(CONVERT({Dialect.Upper(character)} USING utf32)) AS u FROM seq_0_to_1114111 " +
+            $"SELECT seq, HEX(CONVERT({Dialect.Primitives.Upper(character)} USING utf32)) AS u FROM seq_0_to_1114111 " +
             "WHERE seq NOT BETWEEN 55296 AND 57343 HAVING u <> LPAD(HEX(seq), 8, '0')");
         var engine = rows.ToDictionary(r => (int)r.CodePoint, r => int.Parse(r.Upper, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 
@@ -114,7 +114,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
         await using var connection = await Fixture.OpenAsync();
         var table = "dv_custom";
         await Db.ExecuteAsync(connection, Dialect.DropTable(table).Text);
-        await Db.ExecuteAsync(connection, Dialect.CreateTable(new TableDefinition(table, [new("id", Dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, Dialect.TypeName(c.Type), false))], ["id"], [], []), DdlOptions.Default)[0].Text);
+        await Db.ExecuteAsync(connection, Dialect.CreateTable(new TableDefinition(table, [new("id", Dialect.Types.For(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, Dialect.Types.For(c.Type), false))], ["id"], [], []), DdlOptions.Default)[0].Text);
         for (var i = 0; i < rows.Length; i++)
         {
             await Db.ExecuteAsync(connection, Dialect.InsertValues(table, ["id", "c0", "c1"]), [i, rows[i][0], rows[i][1]]);
@@ -246,7 +246,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
         await connection.ExecuteAsync(Dialect.DropTable("dv_ddl_probe").Text);
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await connection.ExecuteAsync(Dialect.CreateTable(new TableDefinition("dv_ddl_probe", [new("id", "INT", true)], ["id"], [], []), DdlOptions.Default)[0].Text, transaction: transaction);
+            await connection.ExecuteAsync(Dialect.CreateTable(new TableDefinition("dv_ddl_probe", [new("id", new SqlType(DataType.Int, "INT"), true)], ["id"], [], []), DdlOptions.Default)[0].Text, transaction: transaction);
             await transaction.RollbackAsync();
         }
 
@@ -332,7 +332,7 @@ public abstract class MariaDbDialectScenarios<TFixture>(TFixture fixture) : ICla
     {
         var model = TestModels.Retail(Dialect, HashingStandards.AutomateDv);
         var hub = model.Hub("customer");
-        Dialect.HashTypeName(hub.HashingStandard, DdlOptions.Default).Should().Be("BINARY(16)");
+        Dialect.Types.HashColumn(hub.HashingStandard, DdlOptions.Default).Text.Should().Be("BINARY(16)");
         await using var connection = await Fixture.OpenAsync();
         var harness = new VaultHarness(connection, Dialect, model);
         await harness.ExecuteAsync(Dialect.DropVault(model));

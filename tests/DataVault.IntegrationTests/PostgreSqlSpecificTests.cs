@@ -61,7 +61,7 @@ public sealed class PostgreSqlSpecificTests(PostgreSqlFixture fixture) : IClassF
         // The stored bytes, read on the server (uuid_send: the 16 bytes in RFC 4122 order), and the key the database
         // computes itself from the stored business key.
         var key = "h." + Q(hub.HashKeyColumn);
-        var computed = _dialect.HashExpression(hub.HashingStandard, HashPurpose.Key, [("h." + Q("customer_id"), DataType.String(20))]);
+        var computed = _dialect.HashExpression(hub.HashingStandard, HashPurpose.Key, [new TypedExpression("h." + Q("customer_id"), DataType.String(20))]);
         var rows = (await connection.QueryAsync<(string? Id, byte[] Stored, byte[]? Computed)>(
             $"SELECT h.{Q("customer_id")}, {(nativeUuid ? $"uuid_send({key})" : key)}, {computed} FROM {Q(hub.TableName)} h")).ToList();
 
@@ -132,7 +132,7 @@ public sealed class PostgreSqlSpecificTests(PostgreSqlFixture fixture) : IClassF
         await using var connection = await fixture.OpenAsync();
         await using var command = connection.CreateCommand();
         // chr() takes every scalar value except 0 and the surrogates.
-        command.CommandText = $"SELECT cp, {_dialect.Upper("chr(cp)")} FROM generate_series(1, 1114111) cp WHERE cp NOT BETWEEN 55296 AND 57343";
+        command.CommandText = $"SELECT cp, {_dialect.Primitives.Upper("chr(cp)")} FROM generate_series(1, 1114111) cp WHERE cp NOT BETWEEN 55296 AND 57343";
         await using var reader = await command.ExecuteReaderAsync();
         var count = 0;
         var differences = new List<string>();
@@ -214,7 +214,7 @@ public sealed class PostgreSqlSpecificTests(PostgreSqlFixture fixture) : IClassF
         }
 
         var rows = (await connection.QueryAsync<(int Id, string Date, string Timestamp)>(
-            $"SELECT id, {_dialect.CanonicalText("d", DataType.Date)}, {_dialect.CanonicalText("ts", DataType.Timestamp)} FROM dv_infinity ORDER BY id")).ToList();
+            $"SELECT id, {_dialect.Primitives.CanonicalText("d", DataType.Date)}, {_dialect.Primitives.CanonicalText("ts", DataType.Timestamp)} FROM dv_infinity ORDER BY id")).ToList();
 
         var max = (Canonical(DateOnly.MaxValue), Canonical(DateTime.MaxValue));
         var min = (Canonical(DateOnly.MinValue), Canonical(DateTime.MinValue));

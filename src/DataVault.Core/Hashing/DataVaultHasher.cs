@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DataVault.Core.Hashing.Standardization;
 
 namespace DataVault.Core.Hashing;
 
@@ -24,7 +25,8 @@ public sealed class DataVaultHasher
 
     private readonly byte[] _delimiterUtf8;
     private readonly byte[] _nullTokenUtf8;
-    private readonly byte[] _quoteUtf8;
+    private readonly StandardizationPlan _keyPlan;
+    private readonly StandardizationPlan _diffPlan;
 
     /// <summary>Creates a hasher for <paramref name="standard"/>, after validating it.</summary>
     /// <param name="standard">The rules.</param>
@@ -37,19 +39,8 @@ public sealed class DataVaultHasher
         HashLengthInBytes = standard.HashLengthInBytes;
         _delimiterUtf8 = Encoding.UTF8.GetBytes(standard.Delimiter);
         _nullTokenUtf8 = Encoding.UTF8.GetBytes(standard.NullToken);
-        _quoteUtf8 = standard.Escape == EscapeRule.QuoteAndReplace ? Encoding.UTF8.GetBytes([standard.QuoteCharacter]) : [];
-
-        var escaped = standard.Escape switch
-        {
-            EscapeRule.Backslash => standard.EscapeCharacter + standard.Delimiter + standard.NullToken,
-            EscapeRule.QuoteAndReplace => string.Concat(standard.EscapeCharacter.ToString(), standard.QuoteCharacter.ToString(), standard.Delimiter, standard.NullToken),
-            _ => string.Empty,
-        };
-        EscapedCharacters = SearchValues.Create(escaped);
-        SpecialCharacters = SearchValues.Create(standard.RemoveControlCharacters ? escaped + HashingStandard.ControlCharacters : escaped);
-        MaxReplacementLength = standard.Escape == EscapeRule.QuoteAndReplace
-            ? Math.Max(2, Math.Max(standard.QuoteReplacement.Length, Math.Max(standard.NullTokenReplacement.Length, standard.DelimiterReplacement.Length)))
-            : 1;
+        _keyPlan = StandardizationPlan.For(standard, HashPurpose.Key);
+        _diffPlan = StandardizationPlan.For(standard, HashPurpose.Diff);
         UpperHex = standard.OutputForm == HashOutputForm.UpperHex;
     }
 
@@ -72,15 +63,10 @@ public sealed class DataVaultHasher
 
     internal ReadOnlySpan<byte> NullTokenUtf8 => _nullTokenUtf8;
 
-    internal ReadOnlySpan<byte> QuoteUtf8 => _quoteUtf8;
-
-    /// <summary>Characters that send a part to the general (escaping) path.</summary>
-    internal SearchValues<char> SpecialCharacters { get; }
-
-    /// <summary>Characters that <see cref="EscapeRule.Backslash"/> escapes.</summary>
-    internal SearchValues<char> EscapedCharacters { get; }
-
-    internal int MaxReplacementLength { get; }
+    /// <summary>The standardisation plan of a part hashed for <paramref name="purpose"/>, built once.</summary>
+    /// <param name="purpose">Key or diff.</param>
+    /// <returns>The plan.</returns>
+    internal StandardizationPlan PlanFor(HashPurpose purpose) => purpose == HashPurpose.Key ? _keyPlan : _diffPlan;
 
     internal bool UpperHex { get; }
 

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DataVault.Core.Hashing.Standardization;
 
 namespace DataVault.Core.Hashing;
 
@@ -22,13 +22,13 @@ namespace DataVault.Core.Hashing;
 /// </code>
 /// </remarks>
 [SkipLocalsInit]
-public ref struct HashRowWriter
+public ref partial struct HashRowWriter
 {
     private const int StackCharBuffer = 256;
 
     private readonly DataVaultHasher _hasher;
     private readonly HashPurpose _purpose;
-    private readonly bool _upper;
+    private readonly StandardizationPlan _plan;
     private Span<byte> _buffer;
     private byte[]? _rented;
     private int _length;
@@ -50,7 +50,7 @@ public ref struct HashRowWriter
 
         _hasher = hasher;
         _purpose = purpose;
-        _upper = hasher.Standard.CasingFor(purpose) == TextCasing.Upper;
+        _plan = hasher.PlanFor(purpose);
         _buffer = buffer;
         _rented = null;
         _length = 0;
@@ -82,240 +82,7 @@ public ref struct HashRowWriter
     public void AppendNull()
     {
         BeginPart();
-        var token = _hasher.NullTokenUtf8;
-        Ensure(token.Length);
-        token.CopyTo(_buffer[_length..]);
-        _length += token.Length;
-    }
-
-    /// <summary>Appends a string as it is; <see langword="null"/> is a NULL part.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(string? value)
-    {
-        if (value is null)
-        {
-            AppendNull();
-        }
-        else
-        {
-            AppendText(value.AsSpan());
-        }
-    }
-
-    /// <summary>Appends text as it is (never NULL itself, but empty text counts as NULL where the standard says so).</summary>
-    /// <param name="value">The value.</param>
-    public void Append(scoped ReadOnlySpan<char> value) => AppendText(value);
-
-    /// <summary>Appends an integer as invariant digits.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(long value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends an integer as invariant digits, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(long? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a decimal with exactly the declared scale (<c>19.9</c> as decimal(10,2) → <c>19.90</c>).</summary>
-    /// <param name="value">The value.</param>
-    /// <param name="precision">The declared precision (total digits).</param>
-    /// <param name="scale">The declared scale (fractional digits).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The value does not fit decimal(precision, scale); it is never rounded.</exception>
-    public void Append(decimal value, int precision, int scale)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, precision, scale, text)]);
-    }
-
-    /// <summary>Appends a decimal with exactly the declared scale, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    /// <param name="precision">The declared precision (total digits).</param>
-    /// <param name="scale">The declared scale (fractional digits).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The value does not fit decimal(precision, scale); it is never rounded.</exception>
-    public void Append(decimal? value, int precision, int scale)
-    {
-        if (value is { } v)
-        {
-            Append(v, precision, scale);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateOnly value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends a date as <c>yyyy-MM-dd</c>, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateOnly? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a time of day as <c>HH:mm:ss.ffffff</c> (truncated to microseconds).</summary>
-    /// <param name="value">The value.</param>
-    public void Append(TimeOnly value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends a time of day as <c>HH:mm:ss.ffffff</c>, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(TimeOnly? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends the wall-clock value of a timestamp as <c>yyyy-MM-dd HH:mm:ss.ffffff</c>, whatever its kind.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateTime value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends the wall-clock value of a timestamp, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateTime? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a timestamp with offset, converted to UTC, as <c>yyyy-MM-dd HH:mm:ss.ffffff</c>.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateTimeOffset value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends a timestamp with offset, converted to UTC, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(DateTimeOffset? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a boolean as <c>true</c> or <c>false</c>.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(bool value) => AppendText(value ? "true" : "false");
-
-    /// <summary>Appends a boolean as <c>true</c> or <c>false</c>, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(bool? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends a GUID in lower-case <c>D</c> form.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(Guid value)
-    {
-        Span<char> text = stackalloc char[CanonicalText.MaxScalarLength];
-        AppendText(text[..CanonicalText.Format(value, text)]);
-    }
-
-    /// <summary>Appends a GUID in lower-case <c>D</c> form, or NULL.</summary>
-    /// <param name="value">The value.</param>
-    public void Append(Guid? value)
-    {
-        if (value is { } v)
-        {
-            Append(v);
-        }
-        else
-        {
-            AppendNull();
-        }
-    }
-
-    /// <summary>Appends binary data as upper-case hex; <see langword="null"/> is a NULL part.</summary>
-    /// <param name="value">The bytes.</param>
-    public void Append(byte[]? value)
-    {
-        if (value is null)
-        {
-            AppendNull();
-        }
-        else
-        {
-            AppendBinary(value);
-        }
-    }
-
-    /// <summary>Appends binary data as upper-case hex (empty data counts as NULL where the standard says so).</summary>
-    /// <param name="value">The bytes.</param>
-    public void AppendBinary(scoped ReadOnlySpan<byte> value)
-    {
-        var length = value.Length * 2;
-        char[]? rented = null;
-        var text = length <= StackCharBuffer ? stackalloc char[StackCharBuffer] : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            AppendText(text[..CanonicalText.Format(value, text)]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        AppendNullToken();
     }
 
     /// <summary>
@@ -475,6 +242,14 @@ public ref struct HashRowWriter
         }
     }
 
+    private void AppendNullToken()
+    {
+        var token = _hasher.NullTokenUtf8;
+        Ensure(token.Length);
+        token.CopyTo(_buffer[_length..]);
+        _length += token.Length;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndNonNullPart()
     {
@@ -507,40 +282,40 @@ public ref struct HashRowWriter
 
     private void AppendText(scoped ReadOnlySpan<char> text)
     {
-        var standard = _hasher.Standard;
-        if (standard.Trim == TrimRule.Spaces)
+        var plan = _plan;
+        if (plan.TrimsSpaces)
         {
             text = text.Trim(' ');
         }
 
-        if (text.IsEmpty && standard.EmptyStringIsNull)
+        if (text.IsEmpty && plan.EmptyIsNull)
         {
             AppendNull();
             return;
         }
 
         BeginPart();
-        if (text.IndexOfAny(_hasher.SpecialCharacters) < 0 && TryAppendPlain(text))
+        if ((plan.HasFastPath && text.IndexOfAny(plan.SpecialCharacters) < 0 && TryAppendPlain(text)) || AppendStandardized(text))
         {
             EndNonNullPart();
-            return;
         }
-
-        AppendTransformed(text);
-        EndNonNullPart();
+        else
+        {
+            AppendNullToken();
+        }
     }
 
-    /// <summary>The fast path: no character needs escaping or removal; only casing and UTF-8.</summary>
+    /// <summary>The fast path: no character is escaped, replaced or removed; only the wrap, casing and UTF-8.</summary>
     private bool TryAppendPlain(scoped ReadOnlySpan<char> text)
     {
-        var quote = _hasher.QuoteUtf8;
-        Ensure((text.Length * 3) + (2 * quote.Length));
+        var wrap = _plan.FastPathWrap;
+        Ensure((text.Length * 3) + (2 * wrap.Length));
         var start = _length;
         var destination = _buffer[_length..];
-        quote.CopyTo(destination);
-        destination = destination[quote.Length..];
+        wrap.CopyTo(destination);
+        destination = destination[wrap.Length..];
         int written;
-        if (_upper)
+        if (_plan.Upper)
         {
             if (Ascii.ToUpper(text, destination, out written) != OperationStatus.Done)
             {
@@ -553,165 +328,31 @@ public ref struct HashRowWriter
             written = Encoding.UTF8.GetBytes(text, destination);
         }
 
-        quote.CopyTo(destination[written..]);
-        _length += (2 * quote.Length) + written;
+        wrap.CopyTo(destination[written..]);
+        _length += (2 * wrap.Length) + written;
         return true;
     }
 
-    /// <summary>The general path: the escape rule, then casing per Unicode scalar, then control-character removal.</summary>
-    private void AppendTransformed(scoped ReadOnlySpan<char> text)
+    /// <summary>The general path: the plan's steps after the leading ones, by <see cref="SpanStandardizer"/>. Returns false when the text became NULL.</summary>
+    private bool AppendStandardized(scoped ReadOnlySpan<char> text)
     {
-        var capacity = checked((text.Length * 2 * _hasher.MaxReplacementLength) + 2); // replacements never feed each other
-        char[]? rentedA = null;
-        char[]? rentedB = null;
-        var a = capacity <= StackCharBuffer ? stackalloc char[StackCharBuffer] : (rentedA = ArrayPool<char>.Shared.Rent(capacity));
-        var b = capacity <= StackCharBuffer ? stackalloc char[StackCharBuffer] : (rentedB = ArrayPool<char>.Shared.Rent(capacity));
+        var standardizer = new SpanStandardizer(text, stackalloc char[StackCharBuffer], stackalloc char[StackCharBuffer], out var length);
         try
         {
-            var standard = _hasher.Standard;
-            var length = Copy(text, a);
-            switch (standard.Escape)
+            length = _plan.Run(ref standardizer, length, _plan.FirstTransform);
+            if (length == SpanStandardizer.Null)
             {
-                case EscapeRule.Backslash:
-                    length = EscapeWithBackslash(a[..length], b);
-                    Swap(ref a, ref b);
-                    break;
-                case EscapeRule.QuoteAndReplace:
-                    length = QuoteAndReplace(a, b, length, standard);
-                    break;
-                case EscapeRule.None:
-                    break;
-                default:
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown escape rule {standard.Escape}."));
+                return false;
             }
 
-            // Casing after escaping, as SQL upper-cases the joined string: replacement tokens are upper-cased in keys.
-            // (No character's uppercase is an escaped character, so for EscapeRule.Backslash the order is immaterial.)
-            if (_upper)
-            {
-                length = UnicodeCasing.ToUpper(a[..length], b);
-                Swap(ref a, ref b);
-            }
-
-            if (standard.RemoveControlCharacters)
-            {
-                length = RemoveControlCharacters(a[..length], b);
-                Swap(ref a, ref b);
-            }
-
-            if (standard.Escape == EscapeRule.QuoteAndReplace)
-            {
-                b[0] = standard.QuoteCharacter;
-                a[..length].CopyTo(b[1..]);
-                b[length + 1] = standard.QuoteCharacter;
-                length += 2;
-                Swap(ref a, ref b);
-            }
-
-            var chars = a[..length];
+            var chars = standardizer.Text(length);
             Ensure(Encoding.UTF8.GetMaxByteCount(chars.Length));
             _length += Encoding.UTF8.GetBytes(chars, _buffer[_length..]);
+            return true;
         }
         finally
         {
-            if (rentedA is not null)
-            {
-                ArrayPool<char>.Shared.Return(rentedA);
-            }
-
-            if (rentedB is not null)
-            {
-                ArrayPool<char>.Shared.Return(rentedB);
-            }
+            standardizer.Dispose();
         }
-    }
-
-    private static void Swap(ref Span<char> a, ref Span<char> b)
-    {
-        var t = a;
-        a = b;
-        b = t;
-    }
-
-    private static int Copy(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        text.CopyTo(destination);
-        return text.Length;
-    }
-
-    private readonly int EscapeWithBackslash(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        var escape = _hasher.Standard.EscapeCharacter;
-        var special = _hasher.EscapedCharacters;
-        var written = 0;
-        foreach (var c in text)
-        {
-            if (special.Contains(c))
-            {
-                destination[written++] = escape;
-            }
-
-            destination[written++] = c;
-        }
-
-        return written;
-    }
-
-    /// <summary>
-    /// datavault4dbt's nested SQL <c>REPLACE</c> calls, in their order: the escape character doubled, then the quote
-    /// character, the NULL token and the delimiter replaced by their tokens. Leaves the result in <paramref name="a"/>.
-    /// </summary>
-    private static int QuoteAndReplace(Span<char> a, Span<char> b, int length, HashingStandard standard)
-    {
-        ReadOnlySpan<char> escape = [standard.EscapeCharacter];
-        ReadOnlySpan<char> doubled = [standard.EscapeCharacter, standard.EscapeCharacter];
-        ReadOnlySpan<char> quote = [standard.QuoteCharacter];
-        length = ReplaceAll(a[..length], escape, doubled, b);
-        length = ReplaceAll(b[..length], quote, standard.QuoteReplacement, a);
-        length = ReplaceAll(a[..length], standard.NullToken, standard.NullTokenReplacement, b);
-        return ReplaceAll(b[..length], standard.Delimiter, standard.DelimiterReplacement, a);
-    }
-
-    /// <summary>SQL <c>REPLACE(text, token, replacement)</c>: every non-overlapping occurrence, left to right.</summary>
-    private static int ReplaceAll(ReadOnlySpan<char> text, ReadOnlySpan<char> token, ReadOnlySpan<char> replacement, Span<char> destination)
-    {
-        if (token.IsEmpty)
-        {
-            text.CopyTo(destination);
-            return text.Length;
-        }
-
-        var written = 0;
-        while (true)
-        {
-            var index = text.IndexOf(token, StringComparison.Ordinal);
-            if (index < 0)
-            {
-                text.CopyTo(destination[written..]);
-                return written + text.Length;
-            }
-
-            text[..index].CopyTo(destination[written..]);
-            written += index;
-            replacement.CopyTo(destination[written..]);
-            written += replacement.Length;
-            text = text[(index + token.Length)..];
-        }
-    }
-
-    private static int RemoveControlCharacters(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        var written = 0;
-        foreach (var c in text)
-        {
-            if (HashingStandard.ControlCharacters.Contains(c, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            destination[written++] = c;
-        }
-
-        return written;
     }
 }

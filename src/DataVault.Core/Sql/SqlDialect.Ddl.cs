@@ -1,4 +1,3 @@
-using DataVault.Core.Hashing;
 using DataVault.Core.Modeling;
 
 namespace DataVault.Core.Sql;
@@ -16,30 +15,7 @@ public abstract partial class SqlDialect
     public IReadOnlyList<SqlStatement> CreateVault(DataVaultModel model, DdlOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= DdlOptions.Default;
-        var statements = new List<SqlStatement>();
-        foreach (var hub in model.Hubs)
-        {
-            statements.AddRange(CreateTable(HubTable(hub, options), options));
-        }
-
-        foreach (var link in model.Links)
-        {
-            statements.AddRange(CreateTable(LinkTable(link, options), options));
-        }
-
-        foreach (var satellite in model.Satellites)
-        {
-            statements.AddRange(CreateTable(SatelliteTable(satellite, options), options));
-            statements.Add(CreateSatelliteView(satellite));
-        }
-
-        foreach (var pit in model.PointInTimes)
-        {
-            statements.AddRange(CreateTable(PitTable(pit, options), options));
-        }
-
-        return statements;
+        return _ddl.CreateVault(model, options ?? DdlOptions.Default);
     }
 
     /// <summary>
@@ -51,60 +27,29 @@ public abstract partial class SqlDialect
     public IReadOnlyList<SqlStatement> DropVault(DataVaultModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var statements = new List<SqlStatement>();
-        statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName)));
-        foreach (var satellite in model.Satellites.Reverse())
-        {
-            statements.Add(DropView(SatelliteViewName(satellite)));
-            statements.Add(DropTable(satellite.TableName));
-        }
-
-        statements.AddRange(model.Links.Reverse().Select(l => DropTable(l.TableName)));
-        statements.AddRange(model.Hubs.Reverse().Select(h => DropTable(h.TableName)));
-        return statements;
+        return _ddl.DropVault(model);
     }
 
     /// <summary>The table of a hub: hash key (primary key), business keys, load date, record source.</summary>
     /// <param name="hub">The hub.</param>
     /// <param name="options">DDL options.</param>
     /// <returns>The table definition.</returns>
-    public virtual TableDefinition HubTable(Hub hub, DdlOptions options)
+    public TableDefinition HubTable(Hub hub, DdlOptions options)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(options);
-        var naming = NamingOf(hub);
-        return new TableDefinition(
-            hub.TableName,
-            [
-                new(hub.HashKeyColumn, HashTypeName(hub.HashingStandard, options), true),
-                .. hub.BusinessKeys.Select(k => new TableColumn(k.Name, TypeName(k.Type), false)),
-                .. LoadColumns(naming, options),
-            ],
-            [hub.HashKeyColumn],
-            [],
-            [(ObjectName("ix", hub.TableName, "bk"), [.. hub.BusinessKeys.Select(k => k.Name)])]);
+        return _ddl.HubTable(hub, options);
     }
 
     /// <summary>The table of a link: hash key (primary key), the hubs' hash keys, dependent child keys, load date, record source.</summary>
     /// <param name="link">The link.</param>
     /// <param name="options">DDL options.</param>
     /// <returns>The table definition.</returns>
-    public virtual TableDefinition LinkTable(Link link, DdlOptions options)
+    public TableDefinition LinkTable(Link link, DdlOptions options)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(options);
-        var naming = NamingOf(link);
-        return new TableDefinition(
-            link.TableName,
-            [
-                new(link.HashKeyColumn, HashTypeName(link.HashingStandard, options), true),
-                .. link.Hubs.Select(h => new TableColumn(h.HashKeyColumn, HashTypeName(h.Hub.HashingStandard, options), true)),
-                .. link.DependentChildKeys.Select(k => new TableColumn(k.Name, TypeName(k.Type), false)),
-                .. LoadColumns(naming, options),
-            ],
-            [link.HashKeyColumn],
-            options.ForeignKeys ? [.. link.Hubs.Select(h => (h.HashKeyColumn, h.Hub.TableName, h.Hub.HashKeyColumn))] : [],
-            [.. link.Hubs.Select(h => (ObjectName("ix", link.TableName, h.HashKeyColumn), (IReadOnlyList<string>)[h.HashKeyColumn]))]);
+        return _ddl.LinkTable(link, options);
     }
 
     /// <summary>
@@ -114,24 +59,11 @@ public abstract partial class SqlDialect
     /// <param name="satellite">The satellite.</param>
     /// <param name="options">DDL options.</param>
     /// <returns>The table definition.</returns>
-    public virtual TableDefinition SatelliteTable(Satellite satellite, DdlOptions options)
+    public TableDefinition SatelliteTable(Satellite satellite, DdlOptions options)
     {
         ArgumentNullException.ThrowIfNull(satellite);
         ArgumentNullException.ThrowIfNull(options);
-        var naming = NamingOf(satellite.Parent);
-        return new TableDefinition(
-            satellite.TableName,
-            [
-                new(satellite.ParentHashKeyColumn, HashTypeName(satellite.Parent.HashingStandard, options), true),
-                new(naming.LoadDate, TimestampTypeName, true),
-                new(naming.LoadEndDate, TimestampTypeName, false),
-                new(satellite.HashDiffColumn, HashTypeName(satellite.HashingStandard, options), true),
-                new(naming.RecordSource, TypeName(DataType.String(options.RecordSourceLength)), true),
-                .. satellite.Attributes.Select(a => new TableColumn(a.Name, TypeName(a.Type), false)),
-            ],
-            [satellite.ParentHashKeyColumn, naming.LoadDate],
-            options.ForeignKeys ? [(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn)] : [],
-            []);
+        return _ddl.SatelliteTable(satellite, options);
     }
 
     /// <summary>The staging table of a hub, link or satellite: the target's columns (no load end date), no keys or indexes.</summary>
@@ -139,40 +71,36 @@ public abstract partial class SqlDialect
     /// <param name="staging">The staging table.</param>
     /// <param name="loadEndDate">The name of the load end date column, left out of staging.</param>
     /// <returns>The staging table's definition.</returns>
-    public virtual TableDefinition StagingTableFor(TableDefinition target, StagingTable staging, string loadEndDate)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the dialect's instance API, as every other table definition.")]
+    public TableDefinition StagingTableFor(TableDefinition target, StagingTable staging, string loadEndDate)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(staging);
-        return new TableDefinition(staging.Name, [.. target.Columns.Where(c => c.Name != loadEndDate)], [], [], []);
+        return Writers.DdlWriter.StagingTableFor(target, staging, loadEndDate);
     }
-
-    /// <summary>
-    /// Drops a staging table if it exists. A temporary one is addressed so that a permanent table of the same name is
-    /// never dropped instead (PostgreSQL <c>pg_temp.name</c>, MariaDB <c>DROP TEMPORARY TABLE</c>, DuckDB
-    /// <c>temp.main.name</c>); the default is <see cref="DropTable"/>.
-    /// </summary>
-    /// <param name="staging">The staging table.</param>
-    /// <returns>The statement.</returns>
-    public virtual SqlStatement DropStaging(StagingTable staging) => DropTable((staging ?? throw new ArgumentNullException(nameof(staging))).Name);
 
     /// <summary>Creates a staging table (temporary if <see cref="StagingTable.Temporary"/>), dropping a leftover one first.</summary>
     /// <param name="definition">The staging table's definition.</param>
     /// <param name="staging">The staging table.</param>
     /// <returns>The statements.</returns>
-    public virtual IReadOnlyList<SqlStatement> CreateStaging(TableDefinition definition, StagingTable staging)
+    /// <exception cref="UnsupportedSqlFeatureException">A temporary table on an engine without them.</exception>
+    public IReadOnlyList<SqlStatement> CreateStaging(TableDefinition definition, StagingTable staging)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(staging);
-        if (staging.Temporary && !Capabilities.TemporaryTables)
-        {
-            throw Unsupported("temporary staging tables", "create a regular staging table instead (StagingTable.Temporary = false).");
-        }
+        return _ddl.CreateStaging(definition, staging);
+    }
 
-        return
-        [
-            DropStaging(staging),
-            SqlStatement.Of($"CREATE {(staging.Temporary ? "TEMPORARY " : string.Empty)}TABLE {QuoteIdentifier(staging.Name)} ({Environment.NewLine}{string.Join("," + Environment.NewLine, definition.Columns.Select(ColumnDefinitionSql))}{Environment.NewLine})"),
-        ];
+    /// <summary>
+    /// Drops a staging table if it exists. A temporary one is addressed so that a permanent table of the same name is
+    /// never dropped instead (<see cref="DialectCapabilities.TemporaryTableSchema"/>, <see cref="DialectCapabilities.DropTemporaryTable"/>).
+    /// </summary>
+    /// <param name="staging">The staging table.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement DropStaging(StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        return _ddl.DropStaging(staging);
     }
 
     /// <summary>
@@ -181,104 +109,73 @@ public abstract partial class SqlDialect
     /// </summary>
     /// <param name="satellite">The satellite.</param>
     /// <returns>The statement.</returns>
-    public virtual SqlStatement CreateSatelliteView(Satellite satellite)
+    public SqlStatement CreateSatelliteView(Satellite satellite)
     {
         ArgumentNullException.ThrowIfNull(satellite);
-        var naming = NamingOf(satellite.Parent);
-        var key = QuoteIdentifier(satellite.ParentHashKeyColumn);
-        var loadDate = QuoteIdentifier(naming.LoadDate);
-        var lead = $"LEAD(s.{loadDate}) OVER (PARTITION BY s.{key} ORDER BY s.{loadDate})";
-        var columns = ColumnList([satellite.ParentHashKeyColumn, naming.LoadDate, satellite.HashDiffColumn, naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)], "s");
-        return SqlStatement.Of(
-            $"{CreateViewPrefix(SatelliteViewName(satellite))} AS{Environment.NewLine}" +
-            $"SELECT {columns},{Environment.NewLine}" +
-            $"       {lead} AS {QuoteIdentifier(naming.LoadEndDate)},{Environment.NewLine}" +
-            $"       CASE WHEN {lead} IS NULL THEN 1 ELSE 0 END AS {QuoteIdentifier("is_current")}{Environment.NewLine}" +
-            $"FROM {QuoteIdentifier(satellite.TableName)} s");
+        return _ddl.CreateSatelliteView(satellite);
     }
 
-    /// <summary>The name of a satellite's view: the table name + <c>_v</c>.</summary>
+    /// <summary>The name of a satellite's view: <c>v_</c> + the table name + <c>_history</c>.</summary>
     /// <param name="satellite">The satellite.</param>
     /// <returns>The view name.</returns>
-    public virtual string SatelliteViewName(Satellite satellite) => ObjectName("v", satellite?.TableName ?? throw new ArgumentNullException(nameof(satellite)), "history");
-
-    /// <summary>The start of a view definition that replaces an existing view (default <c>CREATE OR REPLACE VIEW name</c>).</summary>
-    /// <param name="view">The view name.</param>
-    /// <returns>The SQL text.</returns>
-    protected virtual string CreateViewPrefix(string view) => $"CREATE OR REPLACE VIEW {QuoteIdentifier(view)}";
+    public string SatelliteViewName(Satellite satellite)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return _ddl.SatelliteViewName(satellite);
+    }
 
     /// <summary>Creates a table with its primary key, foreign keys and indexes.</summary>
     /// <param name="table">The definition.</param>
     /// <param name="options">DDL options.</param>
     /// <returns>The statements: the table, then its indexes.</returns>
-    public virtual IReadOnlyList<SqlStatement> CreateTable(TableDefinition table, DdlOptions options)
+    public IReadOnlyList<SqlStatement> CreateTable(TableDefinition table, DdlOptions options)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
-        var ifNotExists = options.IfNotExists ? "IF NOT EXISTS " : string.Empty;
-        var statements = new List<SqlStatement> { SqlStatement.Of($"CREATE TABLE {ifNotExists}{QuoteIdentifier(table.Name)} ({Environment.NewLine}{string.Join("," + Environment.NewLine, TableElements(table))}{Environment.NewLine})") };
-        statements.AddRange(table.Indexes.Select(i => SqlStatement.Of($"CREATE INDEX {ifNotExists}{QuoteIdentifier(i.Name)} ON {QuoteIdentifier(table.Name)} ({ColumnList(i.Columns)})")));
-        return statements;
-    }
-
-    /// <summary>The elements inside <c>CREATE TABLE (...)</c>: columns, primary key, foreign keys.</summary>
-    /// <param name="table">The definition.</param>
-    /// <returns>One line per element.</returns>
-    protected virtual IEnumerable<string> TableElements(TableDefinition table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        foreach (var column in table.Columns)
-        {
-            yield return ColumnDefinitionSql(column);
-        }
-
-        if (table.PrimaryKey.Count > 0)
-        {
-            yield return $"    PRIMARY KEY ({ColumnList(table.PrimaryKey)})";
-        }
-
-        foreach (var (column, referenced, referencedColumn) in table.ForeignKeys)
-        {
-            yield return "    " + ForeignKeySql(table.Name, column, referenced, referencedColumn);
-        }
-    }
-
-    /// <summary>One foreign key inside <c>CREATE TABLE</c> (default unnamed: <c>FOREIGN KEY (c) REFERENCES t (k)</c>).</summary>
-    /// <param name="table">The table that holds the key.</param>
-    /// <param name="column">The local column.</param>
-    /// <param name="referenced">The referenced table.</param>
-    /// <param name="referencedColumn">The referenced column.</param>
-    /// <returns>The SQL text.</returns>
-    protected virtual string ForeignKeySql(string table, string column, string referenced, string referencedColumn) =>
-        $"FOREIGN KEY ({QuoteIdentifier(column)}) REFERENCES {QuoteIdentifier(referenced)} ({QuoteIdentifier(referencedColumn)})";
-
-    /// <summary>One column inside <c>CREATE TABLE</c>.</summary>
-    /// <param name="column">The column.</param>
-    /// <returns>The SQL text.</returns>
-    protected virtual string ColumnDefinitionSql(TableColumn column)
-    {
-        ArgumentNullException.ThrowIfNull(column);
-        return $"    {QuoteIdentifier(column.Name)} {column.Type}{(column.NotNull ? " NOT NULL" : " NULL")}";
+        return CreateTableCore(table, options);
     }
 
     /// <summary>Drops a table if it exists.</summary>
     /// <param name="table">The table name.</param>
     /// <returns>The statement.</returns>
-    public virtual SqlStatement DropTable(string table) => SqlStatement.Of($"DROP TABLE IF EXISTS {QuoteIdentifier(table)}");
+    public SqlStatement DropTable(string table) => _ddl.DropTable(table);
 
     /// <summary>Drops a view if it exists.</summary>
     /// <param name="view">The view name.</param>
     /// <returns>The statement.</returns>
-    public virtual SqlStatement DropView(string view) => SqlStatement.Of($"DROP VIEW IF EXISTS {QuoteIdentifier(view)}");
+    public SqlStatement DropView(string view) => _ddl.DropView(view);
 
-    private IEnumerable<TableColumn> LoadColumns(NamingConventions naming, DdlOptions options) =>
-    [
-        new(naming.LoadDate, TimestampTypeName, true),
-        new(naming.RecordSource, TypeName(DataType.String(options.RecordSourceLength)), true),
-    ];
+    /// <summary>
+    /// A parameterised single-row insert, the generic way to fill a table through any ADO.NET provider:
+    /// <c>INSERT INTO t (a, b) VALUES (@p0, @p1)</c>. Parameter <c>i</c> is named <c>p{i}</c>.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The columns.</param>
+    /// <returns>The statement's text (its values are bound by the caller).</returns>
+    public string InsertValues(string table, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return _ddl.InsertValues(table, columns);
+    }
 
-    /// <summary>The naming conventions an entity was built with.</summary>
-    /// <param name="entity">A hub or link.</param>
-    /// <returns>The conventions.</returns>
-    protected static NamingConventions NamingOf(VaultEntity entity) => entity?.Naming ?? throw new ArgumentNullException(nameof(entity));
+    /// <summary>
+    /// Writes <c>CREATE TABLE</c> and its indexes; the standard form is <c>CREATE TABLE IF NOT EXISTS</c> with the keys,
+    /// then <c>CREATE INDEX IF NOT EXISTS</c> (as <see cref="DialectCapabilities"/> shape it). Override where the engine
+    /// guards creation otherwise (SQL Server).
+    /// </summary>
+    /// <param name="table">The definition (validated).</param>
+    /// <param name="options">DDL options (validated).</param>
+    /// <returns>The statements.</returns>
+    protected virtual IReadOnlyList<SqlStatement> CreateTableCore(TableDefinition table, DdlOptions options) => _ddl.CreateTable(table, options);
+
+    /// <summary>The elements inside <c>CREATE TABLE (...)</c>, one per line: columns, primary key, foreign keys.</summary>
+    /// <param name="table">The definition.</param>
+    /// <returns>The lines.</returns>
+    protected IEnumerable<string> TableElements(TableDefinition table) => _ddl.TableElements(table ?? throw new ArgumentNullException(nameof(table)));
+
+    /// <summary>The column list of an index, with prefixes where the type map asks for them.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="index">The index.</param>
+    /// <returns>The list.</returns>
+    protected string IndexColumns(TableDefinition table, IndexDefinition index) => _ddl.IndexColumns(table, index);
 }

@@ -1,150 +1,122 @@
-using System.Globalization;
 using System.Text;
 using DataVault.Core.Hashing;
 using DataVault.Core.Modeling;
+using DataVault.Core.Sql.Writers;
 
 namespace DataVault.Core.Sql;
 
 /// <summary>
-/// Writes DDL and set-based, insert-only load SQL for one database engine. The base class writes standard SQL; a
-/// dialect overrides only what its engine does differently — identifier quoting, type names, parameter placeholders,
-/// capabilities, and the few statements that differ. Derive from it to add an engine outside the library
-/// (docs/dialects.md shows a complete small example).
+/// Writes DDL and set-based, insert-only load SQL for one database engine — the face users pass around
+/// (<see cref="SqlDialects.PostgreSql"/>, …). A dialect is assembled from roles that its engine configures: a
+/// <see cref="SqlQuoter"/> (identifiers, placeholders, literals), a <see cref="SqlTypeMap"/> (types and values),
+/// <see cref="SqlPrimitives"/> (the expressions of in-database hashing and date arithmetic) and
+/// <see cref="DialectCapabilities"/> (what the engine can do, as data). The statements come from writers per structure
+/// that use only those roles; where an engine really differs, it overrides one primitive or one <c>…Core</c> method.
+/// docs/dialects.md shows a complete small dialect.
 /// </summary>
 /// <remarks>
-/// Every identifier passes <see cref="Identifiers.EnsureSafe"/> and is then quoted; every data value is a parameter.
-/// The only literals are the hashing standard's own constants (delimiter, NULL token, escape character), written by
-/// <see cref="StringLiteral"/>. A feature the engine lacks is an <see cref="UnsupportedSqlFeatureException"/>.
+/// Every identifier is validated and then quoted; every data value is a parameter. The only literals are the hashing
+/// standard's own constants, written by the quoter. A feature the engine lacks is an <see cref="UnsupportedSqlFeatureException"/>.
+/// Dialects are immutable and thread-safe once built.
 /// </remarks>
 public abstract partial class SqlDialect : IModelTarget
 {
-    /// <summary>The engine's name, e.g. <c>PostgreSQL</c>.</summary>
-    public abstract string Name { get; }
+    private readonly DdlWriter _ddl;
+    private readonly KeyLoadWriter _keys;
+    private readonly SatelliteLoadWriter _satellites;
+    private readonly PitWriter _pits;
+    private readonly HashSqlWriter _hashing;
 
-    /// <summary>The longest identifier the engine accepts, in bytes.</summary>
-    public virtual int MaxIdentifierLength => 128;
+    /// <summary>Assembles a dialect from its roles; each role instance serves this dialect only.</summary>
+    /// <param name="name">The engine's name, e.g. <c>PostgreSQL</c>.</param>
+    /// <param name="quoter">Identifiers, placeholders and literals.</param>
+    /// <param name="types">The type map.</param>
+    /// <param name="primitives">The expression primitives.</param>
+    /// <param name="capabilities">What the engine can do.</param>
+    protected SqlDialect(string name, SqlQuoter quoter, SqlTypeMap types, SqlPrimitives primitives, DialectCapabilities capabilities)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(quoter);
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(primitives);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        Name = name;
+        Quoter = quoter;
+        Types = types;
+        Primitives = primitives;
+        Capabilities = capabilities;
+        quoter.AttachTo(this);
+        types.AttachTo(this);
+        primitives.AttachTo(this);
+        _ddl = new DdlWriter(this);
+        _keys = new KeyLoadWriter(this);
+        _satellites = new SatelliteLoadWriter(this);
+        _pits = new PitWriter(this);
+        _hashing = new HashSqlWriter(this);
+    }
+
+    /// <summary>The engine's name, e.g. <c>PostgreSQL</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Identifiers, placeholders and the hashing standard's constants.</summary>
+    public SqlQuoter Quoter { get; }
+
+    /// <summary>The type map: portable types to SQL types, hash columns, values to bind.</summary>
+    public SqlTypeMap Types { get; }
+
+    /// <summary>The expression primitives of in-database hashing and date arithmetic.</summary>
+    public SqlPrimitives Primitives { get; }
 
     /// <summary>What the engine can do.</summary>
-    public virtual DialectCapabilities Capabilities { get; } = new();
+    public DialectCapabilities Capabilities { get; }
 
-    /// <summary>Validates and quotes an identifier (standard SQL: <c>"name"</c>).</summary>
+    /// <summary>The longest identifier the engine accepts, in bytes (the quoter's).</summary>
+    public int MaxIdentifierLength => Quoter.MaxIdentifierLength;
+
+    /// <summary>Validates and quotes an identifier (<see cref="SqlQuoter.QuoteIdentifier"/>).</summary>
     /// <param name="identifier">A safe identifier.</param>
     /// <returns>The quoted identifier.</returns>
     /// <exception cref="ArgumentException">The identifier is not safe; it is never escaped into SQL.</exception>
-    public virtual string QuoteIdentifier(string identifier)
-    {
-        Identifiers.EnsureSafe(identifier, nameof(identifier));
-        return "\"" + identifier + "\"";
-    }
+    public string QuoteIdentifier(string identifier) => Quoter.QuoteIdentifier(identifier);
 
-    /// <summary>The placeholder of a named parameter in SQL text (default <c>@name</c>).</summary>
+    /// <summary>The placeholder of a named parameter in SQL text (<see cref="SqlQuoter.ParameterPlaceholder"/>).</summary>
     /// <param name="name">The parameter name (a safe identifier).</param>
     /// <returns>The placeholder.</returns>
-    public virtual string ParameterPlaceholder(string name)
-    {
-        Identifiers.EnsureSafe(name, nameof(name));
-        return "@" + name;
-    }
+    public string ParameterPlaceholder(string name) => Quoter.ParameterPlaceholder(name);
 
-    /// <summary>
-    /// The <see cref="System.Data.Common.DbParameter.ParameterName"/> to bind a named parameter with (default the bare
-    /// name). SQLite binds fastest when the name is exactly the placeholder (<c>@name</c>): otherwise its provider tries
-    /// every prefix against every parameter.
-    /// </summary>
+    /// <summary>The ADO.NET parameter name that binds a named parameter (<see cref="SqlQuoter.ParameterName"/>).</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>The name to give the ADO.NET parameter.</returns>
-    public virtual string ParameterName(string name) => name;
+    public string ParameterName(string name) => Quoter.ParameterName(name);
 
-    /// <summary>
-    /// Writes a string constant of the hashing standard as a SQL literal (default: single quotes doubled). Never used
-    /// for data values, which are always parameters.
-    /// </summary>
-    /// <param name="value">The constant.</param>
-    /// <returns>The literal.</returns>
-    public virtual string StringLiteral(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException($"{Name}: a control character (U+{(int)c:X4}) cannot be written as a plain literal; use {nameof(ControlCharacterLiteral)}.", nameof(value));
-            }
-        }
-
-        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-    }
-
-    /// <summary>A one-character string of a control character (CR, LF, TAB, VT), e.g. <c>CHR(10)</c>.</summary>
-    /// <param name="c">The character.</param>
-    /// <returns>The SQL expression.</returns>
-    public virtual string ControlCharacterLiteral(char c) => string.Create(CultureInfo.InvariantCulture, $"CHR({(int)c})");
-
-    /// <summary>The SQL type of a model column.</summary>
+    /// <summary>The SQL type text of a portable type (<see cref="SqlTypeMap.For"/>).</summary>
     /// <param name="type">The portable type.</param>
     /// <returns>The type text.</returns>
-    public virtual string TypeName(DataType type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        return type.Kind switch
-        {
-            DataTypeKind.String => string.Create(CultureInfo.InvariantCulture, $"VARCHAR({type.Length})"),
-            DataTypeKind.Text => "TEXT",
-            DataTypeKind.Int => "INTEGER",
-            DataTypeKind.BigInt => "BIGINT",
-            DataTypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
-            DataTypeKind.Date => "DATE",
-            DataTypeKind.Time => "TIME(6)",
-            DataTypeKind.Timestamp => TimestampTypeName,
-            DataTypeKind.Boolean => "BOOLEAN",
-            DataTypeKind.Guid => "UUID",
-            DataTypeKind.Binary => "BLOB",
-            _ => throw Unsupported("data type " + type, "the type is unknown to this dialect"),
-        };
-    }
+    public string TypeName(DataType type) => Types.For(type).Text;
 
-    /// <summary>
-    /// The value to bind to a parameter for a column of <paramref name="type"/>, from the loader's CLR value (see
-    /// <see cref="Loading.StagingColumn"/>). The default passes the value through (<see cref="DBNull"/> for NULL); SQLite
-    /// writes dates, times and timestamps as fixed-width ISO-8601 text so that stored values compare and sort correctly.
-    /// </summary>
+    /// <summary>The value to bind for a column of <paramref name="type"/> (<see cref="SqlTypeMap.ToDbValue"/>).</summary>
     /// <param name="value">The value, or <see langword="null"/>.</param>
     /// <param name="type">The column's portable type.</param>
     /// <returns>The value to bind.</returns>
-    public virtual object ToDbValue(object? value, DataType type) => value ?? DBNull.Value;
+    public object ToDbValue(object? value, DataType type) => Types.ToDbValue(value, type);
 
-    /// <summary>The type of load timestamps: microsecond precision, no time zone (default <c>TIMESTAMP(6)</c>).</summary>
-    public virtual string TimestampTypeName => "TIMESTAMP(6)";
-
-    /// <summary>The type of a hash-key or hash-diff column for a standard and the DDL options.</summary>
-    /// <param name="standard">The hashing standard.</param>
-    /// <param name="options">The DDL options.</param>
-    /// <returns>The type text: <c>CHAR(32)</c> for MD5 hex, a 16-byte binary type for MD5 binary, ...</returns>
-    public virtual string HashTypeName(HashingStandard standard, DdlOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(standard);
-        return standard.OutputForm == HashOutputForm.Binary
-            ? BinaryHashTypeName(standard.HashLengthInBytes, options ?? DdlOptions.Default)
-            : string.Create(CultureInfo.InvariantCulture, $"CHAR({2 * standard.HashLengthInBytes})");
-    }
-
-    /// <summary>The type of a binary hash column of <paramref name="length"/> bytes (default <c>BLOB</c>).</summary>
-    /// <param name="length">The digest length in bytes.</param>
-    /// <param name="options">The DDL options.</param>
-    /// <returns>The type text.</returns>
-    protected virtual string BinaryHashTypeName(int length, DdlOptions options) => "BLOB";
+    /// <summary>The zero key of a hash column as a parameter value (<see cref="SqlTypeMap.ZeroKey"/>).</summary>
+    /// <param name="standard">The key's hashing standard.</param>
+    /// <param name="options">DDL options.</param>
+    /// <returns>The value.</returns>
+    public object ZeroKeyValue(HashingStandard standard, DdlOptions options) => Types.ZeroKey(standard, options);
 
     /// <summary>The exception for a feature this engine lacks.</summary>
     /// <param name="feature">What was asked for.</param>
     /// <param name="reason">Why not, and what to do instead.</param>
     /// <returns>The exception, to throw.</returns>
-    protected UnsupportedSqlFeatureException Unsupported(string feature, string reason) => new(Name, feature, reason);
+    protected internal UnsupportedSqlFeatureException Unsupported(string feature, string reason) => new(Name, feature, reason);
 
-    /// <summary>Joins quoted identifiers with commas.</summary>
+    /// <summary>Joins quoted identifiers with commas, each optionally after a table alias.</summary>
     /// <param name="names">The identifiers.</param>
-    /// <param name="prefix">An optional table alias, e.g. <c>s</c>, written before each identifier.</param>
+    /// <param name="prefix">An optional table alias, e.g. <c>s</c>.</param>
     /// <returns>The list.</returns>
-    protected string ColumnList(IEnumerable<string> names, string? prefix = null) =>
+    protected internal string ColumnList(IEnumerable<string> names, string? prefix = null) =>
         string.Join(", ", names.Select(n => prefix is null ? QuoteIdentifier(n) : prefix + "." + QuoteIdentifier(n)));
 
     /// <summary>A name for an index or constraint within the engine's length limit (shortened with a stable hash if needed).</summary>
@@ -152,7 +124,7 @@ public abstract partial class SqlDialect : IModelTarget
     /// <param name="table">The table.</param>
     /// <param name="suffix">What it covers, e.g. <c>bk</c>.</param>
     /// <returns>A safe identifier.</returns>
-    protected string ObjectName(string prefix, string table, string suffix)
+    protected internal string ObjectName(string prefix, string table, string suffix)
     {
         var name = $"{prefix}_{table}_{suffix}";
         if (Encoding.UTF8.GetByteCount(name) <= MaxIdentifierLength)

@@ -156,12 +156,12 @@ public partial class PitSqlConformanceTests
 
         table.Name.Should().Be("pit_customer");
         table.Columns.Should().Equal(
-            new TableColumn("hub_customer_hk", dialect.HashTypeName(HashingStandards.Default, DdlOptions.Default), true),
-            new TableColumn("snapshot_date", dialect.TypeName(DataType.Date), true),
-            new TableColumn("sat_customer_details_load_date", dialect.TimestampTypeName, false),
-            new TableColumn("sat_customer_contact_load_date", dialect.TimestampTypeName, false));
+            new TableColumn("hub_customer_hk", dialect.Types.HashColumn(HashingStandards.Default, DdlOptions.Default), true),
+            new TableColumn("snapshot_date", dialect.Types.For(DataType.Date), true),
+            new TableColumn("sat_customer_details_load_date", dialect.Types.For(DataType.Timestamp), false),
+            new TableColumn("sat_customer_contact_load_date", dialect.Types.For(DataType.Timestamp), false));
         table.PrimaryKey.Should().Equal("hub_customer_hk", "snapshot_date");
-        table.ForeignKeys.Should().Equal([("hub_customer_hk", "hub_customer", "hub_customer_hk")]);
+        table.ForeignKeys.Should().Equal(new ForeignKeyDefinition("hub_customer_hk", "hub_customer", "hub_customer_hk"));
         table.Indexes.Should().ContainSingle().Which.Columns.Should().Equal("snapshot_date");
         dialect.PitTable(PitSqlScenarios.Model(dialect).PointInTime("customer"), DdlOptions.Default with { ForeignKeys = false }).ForeignKeys.Should().BeEmpty();
     }

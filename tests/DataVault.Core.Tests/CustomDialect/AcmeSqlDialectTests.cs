@@ -90,7 +90,7 @@ public class AcmeSqlDialectTests
         var binaryKeys = () => Acme.SelectHashes("t", "id", HashingStandards.AutomateDv, HashPurpose.Key, text);
         binaryKeys.Should().Throw<UnsupportedSqlFeatureException>().Where(e => e.Dialect == "AcmeSQL" && e.Feature == "binary hash keys");
 
-        var binaryValue = () => Acme.CanonicalText("x", DataType.Binary());
+        var binaryValue = () => Acme.Primitives.CanonicalText("x", DataType.Binary());
         binaryValue.Should().Throw<UnsupportedSqlFeatureException>().WithMessage("AcmeSQL does not support canonical text of binary*");
     }
 

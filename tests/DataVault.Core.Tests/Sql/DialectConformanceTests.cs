@@ -113,7 +113,7 @@ public abstract partial class DialectConformanceTests
         {
             var standard = HashingStandards.Default with { Id = "conformance-" + algorithm, Algorithm = algorithm };
             var select = () => Dialect.SelectHashes(ConformanceScenarios.HashInputTable, "id", standard, HashPurpose.Key, ConformanceScenarios.TwoKeyColumns);
-            var hex = () => Dialect.HashHex(algorithm, Dialect.StringLiteral("x"));
+            var hex = () => Dialect.Primitives.HashHex(algorithm, Dialect.Quoter.StringLiteral("x"));
             if (Dialect.Capabilities.InDatabaseHashAlgorithms.Contains(algorithm))
             {
                 select().Text.Should().NotBeNullOrWhiteSpace();
@@ -148,8 +148,8 @@ public abstract partial class DialectConformanceTests
             ("ParameterPlaceholder", () => Dialect.ParameterPlaceholder(unsafeName)),
             ("DropTable", () => Dialect.DropTable(unsafeName)),
             ("DropView", () => Dialect.DropView(unsafeName)),
-            ("CreateTable (table)", () => Dialect.CreateTable(new TableDefinition(unsafeName, [new("id", "INT", true)], [], [], []), DdlOptions.Default)),
-            ("CreateTable (column)", () => Dialect.CreateTable(new TableDefinition("t", [new(unsafeName, "INT", true)], [], [], []), DdlOptions.Default)),
+            ("CreateTable (table)", () => Dialect.CreateTable(new TableDefinition(unsafeName, [new("id", new SqlType(DataType.Int, "INT"), true)], [], [], []), DdlOptions.Default)),
+            ("CreateTable (column)", () => Dialect.CreateTable(new TableDefinition("t", [new(unsafeName, new SqlType(DataType.Int, "INT"), true)], [], [], []), DdlOptions.Default)),
             ("InsertValues", () => Dialect.InsertValues("t", [unsafeName])),
             ("SelectHashes", () => Dialect.SelectHashes("t", "id", HashingStandards.Default, HashPurpose.Key, [new ColumnDefinition(unsafeName, DataType.Text)])),
         };

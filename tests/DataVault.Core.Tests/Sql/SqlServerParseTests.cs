@@ -151,7 +151,7 @@ public class SqlServerParseTests
         var types = new[] { DataType.String(20), DataType.Text, DataType.Int, DataType.BigInt, DataType.Decimal(12, 2), DataType.Date, DataType.Time, DataType.Timestamp, DataType.Boolean, DataType.Guid, DataType.Binary() };
         foreach (var type in types)
         {
-            var text = Dialect.CanonicalText("x", type);
+            var text = Dialect.Primitives.CanonicalText("x", type);
             text.Should().EndWith(" AS NVARCHAR(MAX)) COLLATE " + SqlServerDialect.HashingCollation, $"{type} becomes NVARCHAR(MAX) under the hashing collation");
             if (expected.TryGetValue(type.Kind, out var inner))
             {
@@ -162,8 +162,8 @@ public class SqlServerParseTests
             ParseClean("SELECT " + text + " AS [v] FROM [t]");
         }
 
-        Dialect.CanonicalText("x", DataType.Decimal(12, 2)).Should().Contain("CAST(x AS DECIMAL(12,2))").And.Contain("N'0.00'");
-        Dialect.CanonicalText("x", DataType.Decimal(9, 0)).Should().Contain("N'0'").And.NotContain("N'0.'");
+        Dialect.Primitives.CanonicalText("x", DataType.Decimal(12, 2)).Should().Contain("CAST(x AS DECIMAL(12,2))").And.Contain("N'0.00'");
+        Dialect.Primitives.CanonicalText("x", DataType.Decimal(9, 0)).Should().Contain("N'0'").And.NotContain("N'0.'");
     }
 
     private static void AssertLockedExistenceCheck(string sql, string table)

@@ -47,7 +47,7 @@ public abstract class HashParityScenarios<TFixture>(TFixture fixture) : IClassFi
             var columns = parts.Select((p, i) => new ColumnDefinition("c" + i, VectorValues.TypeOf(p))).ToArray();
             var table = "dv_vector";
             await Db.ExecuteAsync(connection, dialect.DropTable(table).Text);
-            await Db.ExecuteAsync(connection, dialect.CreateTable(new TableDefinition(table, [new("id", dialect.TypeName(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, dialect.TypeName(c.Type), false))], [], [], []), DdlOptions.Default with { IfNotExists = false })[0].Text);
+            await Db.ExecuteAsync(connection, dialect.CreateTable(new TableDefinition(table, [new("id", dialect.Types.For(DataType.Int), true), .. columns.Select(c => new TableColumn(c.Name, dialect.Types.For(c.Type), false))], [], [], []), DdlOptions.Default with { IfNotExists = false })[0].Text);
             await Db.ExecuteAsync(connection, dialect.InsertValues(table, ["id", .. columns.Select(c => c.Name)]), [1, .. parts.Select(VectorValues.ValueOf)]);
 
             foreach (var algorithm in algorithms)

@@ -23,7 +23,7 @@ public sealed class DuckDbStagingWriterTests(DuckDbFixture fixture) : StagingWri
         await Db.ExecuteAsync(connection, "INSERT INTO stg_shadowed (qty) VALUES (1)");
         // Not with CreateAsync: the dialect's CreateStaging drops "stg_shadowed" first, which is the regular table
         // while no temporary one exists.
-        var definition = new TableDefinition(temporary.Name, [.. temporary.Columns.Select(c => new TableColumn(c.Name, c.SqlType, false))], [], [], []);
+        var definition = new TableDefinition(temporary.Name, [.. temporary.Columns.Select(c => new TableColumn(c.Name, new SqlType(c.Type, c.SqlType), false))], [], [], []);
         await Db.ExecuteAsync(connection, Dialect.CreateStaging(definition, new StagingTable(temporary.Name, true))[1].Text);
 
         await WriteAndCommitAsync(connection, (temporary, StagingTables.SatelliteRows(0, 10)));

@@ -13,9 +13,9 @@ public static class StagingTables
     /// <summary>A table with a column of every <see cref="DataTypeKind"/>, hex and binary hash keys among them.</summary>
     public static StagingTableSchema EveryType(SqlDialect dialect, string name, bool temporary)
     {
-        var hexKey = dialect.HashTypeName(HashingStandards.Default, DdlOptions.Default);
-        var binaryKey = dialect.HashTypeName(HashingStandards.AutomateDv, DdlOptions.Default);
-        var uuidKey = dialect.HashTypeName(HashingStandards.AutomateDv, DdlOptions.Default with { NativeUuidForBinaryKeys = true });
+        var hexKey = dialect.Types.HashColumn(HashingStandards.Default, DdlOptions.Default).Text;
+        var binaryKey = dialect.Types.HashColumn(HashingStandards.AutomateDv, DdlOptions.Default).Text;
+        var uuidKey = dialect.Types.HashColumn(HashingStandards.AutomateDv, DdlOptions.Default with { NativeUuidForBinaryKeys = true }).Text;
         return new StagingTableSchema(name, temporary,
         [
             Column(dialect, "row_no", DataType.Int),
@@ -65,7 +65,7 @@ public static class StagingTables
     /// <summary>A 9-column table like a satellite's staging: two hash columns, two strings, an integer, three decimals, a timestamp.</summary>
     public static StagingTableSchema Satellite(SqlDialect dialect, string name, bool temporary)
     {
-        var hexKey = dialect.HashTypeName(HashingStandards.Default, DdlOptions.Default);
+        var hexKey = dialect.Types.HashColumn(HashingStandards.Default, DdlOptions.Default).Text;
         return new StagingTableSchema(name, temporary,
         [
             new StagingColumn("hk", DataType.String(32), hexKey),
@@ -107,7 +107,7 @@ public static class StagingTables
     /// <summary>Creates <paramref name="table"/> with the dialect (dropping a leftover one), as the loader does.</summary>
     public static async Task CreateAsync(DbConnection connection, SqlDialect dialect, StagingTableSchema table)
     {
-        var definition = new TableDefinition(table.Name, [.. table.Columns.Select(c => new TableColumn(c.Name, c.SqlType, false))], [], [], []);
+        var definition = new TableDefinition(table.Name, [.. table.Columns.Select(c => new TableColumn(c.Name, new SqlType(c.Type, c.SqlType), false))], [], [], []);
         foreach (var statement in dialect.CreateStaging(definition, new StagingTable(table.Name, table.Temporary)))
         {
             await Db.ExecuteAsync(connection, statement.Text);

@@ -15,12 +15,12 @@ internal sealed class Quarantine(SqlDialect dialect, string table)
     public TableDefinition Definition { get; } = new(
         table,
         [
-            new("batch_id", dialect.TypeName(DataType.BigInt), true),
-            new("source_name", dialect.TypeName(DataType.String(255)), true),
-            new("line_number", dialect.TypeName(DataType.BigInt), true),
-            new("column_name", dialect.TypeName(DataType.String(255)), false),
-            new("reason", dialect.TypeName(DataType.Text), true),
-            new("raw_row", dialect.TypeName(DataType.Text), true),
+            new("batch_id", dialect.Types.For(DataType.BigInt), true),
+            new("source_name", dialect.Types.For(DataType.String(255)), true),
+            new("line_number", dialect.Types.For(DataType.BigInt), true),
+            new("column_name", dialect.Types.For(DataType.String(255)), false),
+            new("reason", dialect.Types.For(DataType.Text), true),
+            new("raw_row", dialect.Types.For(DataType.Text), true),
         ],
         [],
         [],

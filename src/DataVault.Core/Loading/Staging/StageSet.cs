@@ -46,17 +46,10 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     private (string, DataType)[] LoadColumns(NamingConventions naming) => [(naming.LoadDate, DataType.Timestamp), (naming.RecordSource, DataType.String(options.Ddl.RecordSourceLength))];
 
     /// <summary>The CLR form of a hash column: hex text, bytes, or a GUID where the dialect stores binary keys as UUID.</summary>
-    private DataType KeyType(Hashing.HashingStandard standard, TableDefinition definition, string column)
+    private static DataType KeyType(Hashing.HashingStandard standard, TableDefinition definition, string column)
     {
-        if (standard.OutputForm != Hashing.HashOutputForm.Binary)
-        {
-            return DataType.String(2 * standard.HashLengthInBytes);
-        }
-
-        var sqlType = definition.Columns.First(c => c.Name == column).Type;
-        return string.Equals(sqlType, dialect.TypeName(DataType.Guid), StringComparison.OrdinalIgnoreCase) && standard.HashLengthInBytes == 16
-            ? DataType.Guid
-            : DataType.Binary(standard.HashLengthInBytes);
+        _ = standard;
+        return definition.Column(column).Type.Type;
     }
 
     private TargetStage Get(string table, Func<TargetStage> create)
@@ -74,11 +67,11 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     {
         var staging = StagingTable.For(target.Name, dialect.Capabilities.TemporaryTables);
         var stagingColumns = columns
-            .Select(c => new StagingColumn(c.Name, c.Type, target.Columns.FirstOrDefault(t => t.Name == c.Name)?.Type ?? dialect.TypeName(c.Type)))
+            .Select(c => new StagingColumn(c.Name, c.Type, target.Columns.FirstOrDefault(t => t.Name == c.Name)?.Type.Text ?? dialect.TypeName(c.Type)))
             .Append(new StagingColumn(TargetStage.SourceRowColumn, DataType.BigInt, dialect.TypeName(DataType.BigInt)))
             .ToArray();
         var schema = new StagingTableSchema(staging.Name, staging.Temporary, stagingColumns);
-        var definition = new TableDefinition(staging.Name, [.. stagingColumns.Select(c => new TableColumn(c.Name, c.SqlType, false))], [], [], []);
+        var definition = TableDefinition.Plain(staging.Name, [.. stagingColumns.Select(c => new TableColumn(c.Name, new SqlType(c.Type, c.SqlType), false))]);
         return new TargetStage(kind, target.Name, satellite is null ? entity : null, satellite, schema, definition, options.ChunkSize, options.RecentKeyCapacity);
     }
 }

@@ -5,11 +5,13 @@
 -- @dv_record_source = 'SYSTEM' (string)
 INSERT INTO "hub_customer" ("hub_customer_hk", "load_date", "record_source")
 SELECT @dv_zero_key, @dv_load_date, @dv_record_source
-WHERE NOT EXISTS (SELECT 1 FROM "hub_customer" t WHERE t."hub_customer_hk" = @dv_zero_key);
+WHERE NOT EXISTS (SELECT 1 FROM "hub_customer" t WHERE t."hub_customer_hk" = @dv_zero_key)
+ON CONFLICT ("hub_customer_hk") DO NOTHING;
 
 -- @dv_zero_key = 0x00000000000000000000000000000000 (bytes)
 -- @dv_load_date = '1900-01-01 00:00:00.000000' (string)
 -- @dv_record_source = 'SYSTEM' (string)
 INSERT INTO "hub_customer" ("hub_customer_hk", "load_date", "record_source")
 SELECT @dv_zero_key, @dv_load_date, @dv_record_source
-WHERE NOT EXISTS (SELECT 1 FROM "hub_customer" t WHERE t."hub_customer_hk" = @dv_zero_key);
+WHERE NOT EXISTS (SELECT 1 FROM "hub_customer" t WHERE t."hub_customer_hk" = @dv_zero_key)
+ON CONFLICT ("hub_customer_hk") DO NOTHING;

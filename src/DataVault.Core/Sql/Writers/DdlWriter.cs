@@ -1,0 +1,222 @@
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Sql.Writers;
+
+/// <summary>
+/// DDL: the tables of hubs, links and satellites, staging tables, satellite history views, and the whole vault in
+/// dependency order. Uses only the dialect's roles; <see cref="SqlDialect.CreateTable"/> is called through the dialect,
+/// so an engine that writes tables its own way (SQL Server's guards) does so for the whole vault.
+/// </summary>
+internal sealed class DdlWriter(SqlDialect dialect)
+{
+    private static readonly string Nl = Environment.NewLine;
+
+    private SqlQuoter Quoter => dialect.Quoter;
+
+    private SqlTypeMap Types => dialect.Types;
+
+    private DialectCapabilities Capabilities => dialect.Capabilities;
+
+    public IReadOnlyList<SqlStatement> CreateVault(DataVaultModel model, DdlOptions options)
+    {
+        var statements = new List<SqlStatement>();
+        foreach (var hub in model.Hubs)
+        {
+            statements.AddRange(dialect.CreateTable(HubTable(hub, options), options));
+        }
+
+        foreach (var link in model.Links)
+        {
+            statements.AddRange(dialect.CreateTable(LinkTable(link, options), options));
+        }
+
+        foreach (var satellite in model.Satellites)
+        {
+            statements.AddRange(dialect.CreateTable(SatelliteTable(satellite, options), options));
+            statements.Add(CreateSatelliteView(satellite));
+        }
+
+        foreach (var pit in model.PointInTimes)
+        {
+            statements.AddRange(dialect.CreateTable(dialect.PitTable(pit, options), options));
+        }
+
+        return statements;
+    }
+
+    public IReadOnlyList<SqlStatement> DropVault(DataVaultModel model)
+    {
+        var statements = new List<SqlStatement>();
+        statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName)));
+        foreach (var satellite in model.Satellites.Reverse())
+        {
+            statements.Add(DropView(SatelliteViewName(satellite)));
+            statements.Add(DropTable(satellite.TableName));
+        }
+
+        statements.AddRange(model.Links.Reverse().Select(l => DropTable(l.TableName)));
+        statements.AddRange(model.Hubs.Reverse().Select(h => DropTable(h.TableName)));
+        return statements;
+    }
+
+    public TableDefinition HubTable(Hub hub, DdlOptions options) => new(
+        hub.TableName,
+        [
+            new(hub.HashKeyColumn, Types.HashColumn(hub.HashingStandard, options), true),
+            .. hub.BusinessKeys.Select(k => new TableColumn(k.Name, Types.For(k.Type), false)),
+            .. LoadColumns(hub.Naming, options),
+        ],
+        [hub.HashKeyColumn],
+        [],
+        [new(dialect.ObjectName("ix", hub.TableName, "bk"), [.. hub.BusinessKeys.Select(k => k.Name)])]);
+
+    public TableDefinition LinkTable(Link link, DdlOptions options) => new(
+        link.TableName,
+        [
+            new(link.HashKeyColumn, Types.HashColumn(link.HashingStandard, options), true),
+            .. link.Hubs.Select(h => new TableColumn(h.HashKeyColumn, Types.HashColumn(h.Hub.HashingStandard, options), true)),
+            .. link.DependentChildKeys.Select(k => new TableColumn(k.Name, Types.For(k.Type), false)),
+            .. LoadColumns(link.Naming, options),
+        ],
+        [link.HashKeyColumn],
+        options.ForeignKeys ? [.. link.Hubs.Select(h => new ForeignKeyDefinition(h.HashKeyColumn, h.Hub.TableName, h.Hub.HashKeyColumn))] : [],
+        [.. link.Hubs.Select(h => new IndexDefinition(dialect.ObjectName("ix", link.TableName, h.HashKeyColumn), [h.HashKeyColumn]))]);
+
+    public TableDefinition SatelliteTable(Satellite satellite, DdlOptions options)
+    {
+        var naming = satellite.Parent.Naming;
+        return new TableDefinition(
+            satellite.TableName,
+            [
+                new(satellite.ParentHashKeyColumn, Types.HashColumn(satellite.Parent.HashingStandard, options), true),
+                new(naming.LoadDate, Types.For(DataType.Timestamp), true),
+                new(naming.LoadEndDate, Types.For(DataType.Timestamp), false),
+                new(satellite.HashDiffColumn, Types.HashColumn(satellite.HashingStandard, options), true),
+                new(naming.RecordSource, Types.For(DataType.String(options.RecordSourceLength)), true),
+                .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), false)),
+            ],
+            [satellite.ParentHashKeyColumn, naming.LoadDate],
+            options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn)] : [],
+            []);
+    }
+
+    public static TableDefinition StagingTableFor(TableDefinition target, StagingTable staging, string loadEndDate) =>
+        TableDefinition.Plain(staging.Name, [.. target.Columns.Where(c => c.Name != loadEndDate)]);
+
+    public IReadOnlyList<SqlStatement> CreateStaging(TableDefinition definition, StagingTable staging)
+    {
+        if (staging.Temporary && !Capabilities.TemporaryTables)
+        {
+            throw dialect.Unsupported("temporary staging tables", "create a regular staging table instead (StagingTable.Temporary = false).");
+        }
+
+        return
+        [
+            DropStaging(staging),
+            SqlStatement.Of($"CREATE {(staging.Temporary ? "TEMPORARY " : string.Empty)}TABLE {Quoter.QuoteIdentifier(staging.Name)} ({Nl}{string.Join("," + Nl, definition.Columns.Select(ColumnSql))}{Nl}){TableOptions}"),
+        ];
+    }
+
+    public SqlStatement DropStaging(StagingTable staging)
+    {
+        if (!staging.Temporary)
+        {
+            return DropTable(staging.Name);
+        }
+
+        if (Capabilities.DropTemporaryTable)
+        {
+            return SqlStatement.Of($"DROP TEMPORARY TABLE IF EXISTS {Quoter.QuoteIdentifier(staging.Name)}");
+        }
+
+        return SqlStatement.Of($"DROP TABLE IF EXISTS {TemporaryTable(staging)}");
+    }
+
+    /// <summary>A staging table's name as a statement addresses it: in the temporary schema where the engine has one.</summary>
+    public string TemporaryTable(StagingTable staging) =>
+        (staging.Temporary && Capabilities.TemporaryTableSchema is { } schema ? schema + "." : string.Empty) + Quoter.QuoteIdentifier(staging.Name);
+
+    public SqlStatement CreateSatelliteView(Satellite satellite)
+    {
+        var naming = satellite.Parent.Naming;
+        var key = Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn);
+        var loadDate = Quoter.QuoteIdentifier(naming.LoadDate);
+        var lead = $"LEAD(s.{loadDate}) OVER (PARTITION BY s.{key} ORDER BY s.{loadDate})";
+        var columns = dialect.ColumnList([satellite.ParentHashKeyColumn, naming.LoadDate, satellite.HashDiffColumn, naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)], "s");
+        return SqlStatement.Of(
+            $"{CreateViewPrefix(SatelliteViewName(satellite))} AS{Nl}" +
+            $"SELECT {columns},{Nl}" +
+            $"       {lead} AS {Quoter.QuoteIdentifier(naming.LoadEndDate)},{Nl}" +
+            $"       CASE WHEN {lead} IS NULL THEN 1 ELSE 0 END AS {Quoter.QuoteIdentifier("is_current")}{Nl}" +
+            $"FROM {Quoter.QuoteIdentifier(satellite.TableName)} s");
+    }
+
+    public string SatelliteViewName(Satellite satellite) => dialect.ObjectName("v", satellite.TableName, "history");
+
+    /// <summary>The standard <c>CREATE TABLE</c>: the table with its keys, then its indexes (or the indexes inside it, where the engine declares them there).</summary>
+    public IReadOnlyList<SqlStatement> CreateTable(TableDefinition table, DdlOptions options)
+    {
+        var ifNotExists = options.IfNotExists ? "IF NOT EXISTS " : string.Empty;
+        var indexes = Capabilities.SecondaryIndexes ? table.Indexes : [];
+        var elements = TableElements(table);
+        if (Capabilities.IndexesInsideCreateTable)
+        {
+            elements = elements.Concat(indexes.Select(i => $"    INDEX {Quoter.QuoteIdentifier(i.Name)} ({IndexColumns(table, i)})"));
+            indexes = [];
+        }
+
+        var statements = new List<SqlStatement> { SqlStatement.Of($"CREATE TABLE {ifNotExists}{Quoter.QuoteIdentifier(table.Name)} ({Nl}{string.Join("," + Nl, elements)}{Nl}){TableOptions}") };
+        statements.AddRange(indexes.Select(i => SqlStatement.Of($"CREATE INDEX {ifNotExists}{Quoter.QuoteIdentifier(i.Name)} ON {Quoter.QuoteIdentifier(table.Name)} ({IndexColumns(table, i)})")));
+        return statements;
+    }
+
+    /// <summary>The elements inside <c>CREATE TABLE (...)</c>: columns, primary key, foreign keys.</summary>
+    public IEnumerable<string> TableElements(TableDefinition table)
+    {
+        foreach (var column in table.Columns)
+        {
+            yield return ColumnSql(column);
+        }
+
+        if (table.PrimaryKey.Count > 0)
+        {
+            yield return $"    PRIMARY KEY ({dialect.ColumnList(table.PrimaryKey)})";
+        }
+
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            var constraint = Capabilities.NamedForeignKeys ? $"CONSTRAINT {Quoter.QuoteIdentifier(dialect.ObjectName("fk", table.Name, foreignKey.Column))} " : string.Empty;
+            yield return $"    {constraint}FOREIGN KEY ({Quoter.QuoteIdentifier(foreignKey.Column)}) REFERENCES {Quoter.QuoteIdentifier(foreignKey.ReferencedTable)} ({Quoter.QuoteIdentifier(foreignKey.ReferencedColumn)})";
+        }
+    }
+
+    /// <summary>The columns of an index, each by a prefix where the type map says the engine cannot index it whole.</summary>
+    public string IndexColumns(TableDefinition table, IndexDefinition index) => string.Join(", ", index.Columns.Select(name =>
+        Types.IndexPrefixLength(table.Column(name).Type, index.Columns.Count) is { } prefix
+            ? $"{Quoter.QuoteIdentifier(name)}({prefix.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            : Quoter.QuoteIdentifier(name)));
+
+    public string ColumnSql(TableColumn column) => $"    {Quoter.QuoteIdentifier(column.Name)} {column.Type.Text}{(column.NotNull ? " NOT NULL" : " NULL")}";
+
+    public SqlStatement DropTable(string table) => SqlStatement.Of($"DROP TABLE IF EXISTS {Quoter.QuoteIdentifier(table)}");
+
+    public SqlStatement DropView(string view) => SqlStatement.Of($"DROP VIEW IF EXISTS {Quoter.QuoteIdentifier(view)}");
+
+    public string InsertValues(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({dialect.ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => Quoter.ParameterPlaceholder("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))})";
+
+    private string TableOptions => Capabilities.TableOptions.Length == 0 ? string.Empty : " " + Capabilities.TableOptions;
+
+    private string CreateViewPrefix(string view) => Capabilities.ViewCreation switch
+    {
+        ViewCreation.CreateIfNotExists => $"CREATE VIEW IF NOT EXISTS {Quoter.QuoteIdentifier(view)}",
+        ViewCreation.CreateOrAlter => $"CREATE OR ALTER VIEW {Quoter.QuoteIdentifier(view)}",
+        _ => $"CREATE OR REPLACE VIEW {Quoter.QuoteIdentifier(view)}",
+    };
+
+    private IEnumerable<TableColumn> LoadColumns(NamingConventions naming, DdlOptions options) =>
+    [
+        new(naming.LoadDate, Types.For(DataType.Timestamp), true),
+        new(naming.RecordSource, Types.For(DataType.String(options.RecordSourceLength)), true),
+    ];
+}

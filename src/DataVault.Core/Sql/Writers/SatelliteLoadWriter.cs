@@ -1,0 +1,112 @@
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Sql.Writers;
+
+/// <summary>
+/// The statements of a standard satellite: the insert-only load against each row's chronological predecessor, the
+/// checks a batch must pass first (stored conflicts, late rows, staged conflicts), and end dating.
+/// </summary>
+internal sealed class SatelliteLoadWriter(SqlDialect dialect)
+{
+    private static readonly string Nl = Environment.NewLine;
+
+    private SqlQuoter Quoter => dialect.Quoter;
+
+    public SqlStatement LoadSatellite(Satellite satellite, StagingTable staging)
+    {
+        var names = Names.Of(Quoter, satellite);
+        var (key, loadDate, diff, table) = (names.Key, names.LoadDate, names.Diff, names.Table);
+        var version = Quoter.QuoteIdentifier("dv_version");
+        string[] columns = [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)];
+        return SqlStatement.Of(
+            $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
+            $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
+            $"FROM ({Nl}" +
+            $"    SELECT {dialect.ColumnList(columns, "st")},{Nl}" +
+            $"           LAG(st.{diff}) OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {Quoter.QuoteIdentifier("dv_previous_diff")},{Nl}" +
+            $"           ROW_NUMBER() OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {version}{Nl}" +
+            $"    FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
+            $") s{Nl}" +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key} AND t.{loadDate} = s.{loadDate}){Nl}" +
+            $"  AND ((s.{version} > 1 AND s.{Quoter.QuoteIdentifier("dv_previous_diff")} <> s.{diff}){Nl}" +
+            $"    OR (s.{version} = 1 AND NOT EXISTS ({Nl}" +
+            $"        SELECT 1 FROM {table} p{Nl}" +
+            $"        WHERE p.{key} = s.{key} AND p.{diff} = s.{diff}{Nl}" +
+            $"          AND p.{loadDate} = (SELECT MAX(q.{loadDate}) FROM {table} q WHERE q.{key} = s.{key} AND q.{loadDate} < s.{loadDate}))))");
+    }
+
+    public SqlStatement SelectSatelliteConflicts(Satellite satellite, StagingTable staging)
+    {
+        var n = Names.Of(Quoter, satellite);
+        return SqlStatement.Of(
+            $"SELECT s.{n.Key}, s.{n.LoadDate}, s.{n.Diff} AS {Quoter.QuoteIdentifier("staged_diff")}, t.{n.Diff} AS {Quoter.QuoteIdentifier("stored_diff")}{Nl}" +
+            $"FROM {Quoter.QuoteIdentifier(staging.Name)} s JOIN {n.Table} t ON t.{n.Key} = s.{n.Key} AND t.{n.LoadDate} = s.{n.LoadDate}{Nl}" +
+            $"WHERE t.{n.Diff} <> s.{n.Diff}");
+    }
+
+    public SqlStatement SelectLateSatelliteRows(Satellite satellite, StagingTable staging)
+    {
+        var n = Names.Of(Quoter, satellite);
+        return SqlStatement.Of(
+            $"SELECT s.{n.Key}, s.{n.LoadDate}, (SELECT MAX(l.{n.LoadDate}) FROM {n.Table} l WHERE l.{n.Key} = s.{n.Key}) AS {Quoter.QuoteIdentifier("stored_load_date")}{Nl}" +
+            $"FROM {Quoter.QuoteIdentifier(staging.Name)} s{Nl}" +
+            $"WHERE EXISTS (SELECT 1 FROM {n.Table} t WHERE t.{n.Key} = s.{n.Key} AND t.{n.LoadDate} > s.{n.LoadDate}){Nl}" +
+            $"  AND NOT EXISTS ({Nl}" +
+            $"      SELECT 1 FROM {n.Table} p{Nl}" +
+            $"      WHERE p.{n.Key} = s.{n.Key} AND p.{n.Diff} = s.{n.Diff}{Nl}" +
+            $"        AND p.{n.LoadDate} = (SELECT MAX(q.{n.LoadDate}) FROM {n.Table} q WHERE q.{n.Key} = s.{n.Key} AND q.{n.LoadDate} <= s.{n.LoadDate}))");
+    }
+
+    public SqlStatement SelectStagedConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        var n = Names.Of(Quoter, satellite);
+        var row = Quoter.QuoteIdentifier(sourceRowColumn);
+        return SqlStatement.Of(
+            $"SELECT st.{n.Key}, st.{n.LoadDate}, MIN(st.{row}) AS {Quoter.QuoteIdentifier("first_row")}, MAX(st.{row}) AS {Quoter.QuoteIdentifier("last_row")}{Nl}" +
+            $"FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
+            $"GROUP BY st.{n.Key}, st.{n.LoadDate}{Nl}" +
+            $"HAVING MIN(st.{n.Diff}) <> MAX(st.{n.Diff})");
+    }
+
+    /// <summary>Each version of the staged keys gets its successor's load date as its end; the current one keeps NULL.</summary>
+    public SqlStatement EndDateSatellite(Satellite satellite, StagingTable staging)
+    {
+        var n = Names.Of(Quoter, satellite);
+        var endDate = Quoter.QuoteIdentifier(satellite.Parent.Naming.LoadEndDate);
+        var next = Quoter.QuoteIdentifier("dv_next");
+        var versions =
+            $"SELECT x.{n.Key}, x.{n.LoadDate}, LEAD(x.{n.LoadDate}) OVER (PARTITION BY x.{n.Key} ORDER BY x.{n.LoadDate}) AS {next} " +
+            $"FROM {n.Table} x WHERE x.{n.Key} IN (SELECT DISTINCT st.{n.Key} FROM {Quoter.QuoteIdentifier(staging.Name)} st)";
+        var successors = $"SELECT * FROM ({versions}) w WHERE w.{next} IS NOT NULL";
+        var t = n.Table;
+        return SqlStatement.Of(dialect.Capabilities.JoinedUpdate switch
+        {
+            JoinedUpdateStyle.UpdateJoin =>
+                $"UPDATE {t} JOIN ({successors}) n ON {t}.{n.Key} = n.{n.Key} AND {t}.{n.LoadDate} = n.{n.LoadDate}{Nl}" +
+                $"SET {t}.{endDate} = n.{next}{Nl}" +
+                $"WHERE {t}.{endDate} IS NULL OR {t}.{endDate} <> n.{next}",
+            JoinedUpdateStyle.UpdateAliasFromJoin =>
+                $"UPDATE t{Nl}" +
+                $"SET {endDate} = n.{next}{Nl}" +
+                $"FROM {t} t{Nl}" +
+                $"JOIN ({successors}) n ON t.{n.Key} = n.{n.Key} AND t.{n.LoadDate} = n.{n.LoadDate}{Nl}" +
+                $"WHERE t.{endDate} IS NULL OR t.{endDate} <> n.{next}",
+            _ =>
+                $"UPDATE {t}{Nl}" +
+                $"SET {endDate} = n.{next}{Nl}" +
+                $"FROM ({successors}) n{Nl}" +
+                $"WHERE {t}.{n.Key} = n.{n.Key} AND {t}.{n.LoadDate} = n.{n.LoadDate}{Nl}" +
+                $"  AND ({t}.{endDate} IS NULL OR {t}.{endDate} <> n.{next})",
+        });
+    }
+
+    /// <summary>The quoted names every satellite statement uses.</summary>
+    private readonly record struct Names(string Key, string LoadDate, string Diff, string Table)
+    {
+        public static Names Of(SqlQuoter quoter, Satellite satellite) => new(
+            quoter.QuoteIdentifier(satellite.ParentHashKeyColumn),
+            quoter.QuoteIdentifier(satellite.Parent.Naming.LoadDate),
+            quoter.QuoteIdentifier(satellite.HashDiffColumn),
+            quoter.QuoteIdentifier(satellite.TableName));
+    }
+}
