@@ -1,5 +1,5 @@
-using System.Data.Common;
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Sql;
 using DuckDB.NET.Data;
 
@@ -7,31 +7,17 @@ namespace DataVault.DuckDb;
 
 /// <summary>
 /// Creates a <see cref="DuckDbAppenderStagingWriter"/> (DuckDB's appender) for DuckDB.NET connections; for any other
-/// connection it returns <see langword="null"/>, so the loader asks its next factory.
+/// connection it returns <see langword="null"/>, so the loader asks its next factory. <see cref="DuckDbProvider.Default"/>
+/// pairs it with the DuckDB dialect (and <c>UseDuckDb()</c> registers both).
 /// </summary>
 /// <example>
 /// <code>
-/// var options = new LoadOptions { StagingWriters = [new DuckDbAppenderStagingWriterFactory()] };
+/// var loader = DuckDbProvider.Default.CreateLoader(connection, model);   // this factory and SqlDialects.DuckDb
 /// </code>
 /// </example>
-public sealed class DuckDbAppenderStagingWriterFactory : IStagingWriterFactory
+public sealed class DuckDbAppenderStagingWriterFactory : StagingWriterFactory<DuckDBConnection, DuckDBTransaction>
 {
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The transaction is not an open transaction of <paramref name="connection"/>.</exception>
-    public IStagingWriter? TryCreate(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection is not DuckDBConnection duckDb)
-        {
-            return null;
-        }
-
-        return new DuckDbAppenderStagingWriter(duckDb, transaction as DuckDBTransaction ?? throw NotItsTransaction(transaction), dialect);
-    }
-
-    private static ArgumentException NotItsTransaction(DbTransaction? transaction) =>
-        transaction is null
-            ? new ArgumentNullException(nameof(transaction))
-            : new ArgumentException($"The transaction is a {transaction.GetType().Name}, not a DuckDBTransaction of the connection.", nameof(transaction));
+    protected override IStagingWriter Create(DuckDBConnection connection, DuckDBTransaction transaction, SqlDialect dialect) =>
+        new DuckDbAppenderStagingWriter(connection, transaction, dialect);
 }

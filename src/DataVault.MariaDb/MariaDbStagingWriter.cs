@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
@@ -38,14 +39,7 @@ public sealed class MariaDbStagingWriter : IStagingWriter
     /// <exception cref="ArgumentException">The transaction does not belong to <paramref name="connection"/>.</exception>
     public MariaDbStagingWriter(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect, MariaDbStagingOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(dialect);
-        if (!ReferenceEquals(transaction.Connection, connection))
-        {
-            throw new ArgumentException("The transaction is not an open transaction of this connection.", nameof(transaction));
-        }
-
+        StagingWriterArguments.ThrowIfInvalid(connection, transaction, dialect);
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;

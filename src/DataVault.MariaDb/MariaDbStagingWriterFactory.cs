@@ -1,5 +1,5 @@
-using System.Data.Common;
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Sql;
 using MySqlConnector;
 
@@ -7,35 +7,29 @@ namespace DataVault.MariaDb;
 
 /// <summary>
 /// Creates a <see cref="MariaDbStagingWriter"/> for MySqlConnector connections (MariaDB and MySQL); for any other
-/// connection it returns <see langword="null"/>, so the loader asks its next factory.
+/// connection it returns <see langword="null"/>, so the loader asks its next factory. <see cref="MariaDbProvider"/> pairs
+/// it with the MariaDB dialect (and <c>UseMariaDb()</c> registers both).
 /// </summary>
 /// <example>
 /// <code>
-/// var options = new LoadOptions { StagingWriters = [new MariaDbStagingWriterFactory()] };
+/// var loader = MariaDbProvider.Default.CreateLoader(connection, model);   // this factory and SqlDialects.MariaDb
 /// </code>
 /// </example>
 /// <param name="options">The writers' options, or <see langword="null"/> for <see cref="MariaDbStagingOptions.Default"/>.</param>
-public sealed class MariaDbStagingWriterFactory(MariaDbStagingOptions? options = null) : IStagingWriterFactory
+public sealed class MariaDbStagingWriterFactory(MariaDbStagingOptions? options = null) : StagingWriterFactory<MySqlConnection, MySqlTransaction>
 {
     /// <summary>The options every writer of this factory gets.</summary>
     public MariaDbStagingOptions Options { get; } = options ?? MariaDbStagingOptions.Default;
 
+    /// <summary>Two factories are equal when they give their writers equal options.</summary>
+    /// <param name="obj">The other object.</param>
+    /// <returns><see langword="true"/> if <paramref name="obj"/> is a <see cref="MariaDbStagingWriterFactory"/> with equal <see cref="Options"/>.</returns>
+    public override bool Equals(object? obj) => obj is MariaDbStagingWriterFactory other && Options == other.Options;
+
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The transaction is not an open transaction of <paramref name="connection"/>.</exception>
-    public IStagingWriter? TryCreate(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection is not MySqlConnection mySql)
-        {
-            return null;
-        }
+    public override int GetHashCode() => Options.GetHashCode();
 
-        return new MariaDbStagingWriter(mySql, transaction as MySqlTransaction ?? throw NotItsTransaction(transaction), dialect, Options);
-    }
-
-    private static ArgumentException NotItsTransaction(DbTransaction? transaction) =>
-        transaction is null
-            ? new ArgumentNullException(nameof(transaction))
-            : new ArgumentException($"The transaction is a {transaction.GetType().Name}, not a MySqlTransaction of the connection.", nameof(transaction));
+    /// <inheritdoc />
+    protected override IStagingWriter Create(MySqlConnection connection, MySqlTransaction transaction, SqlDialect dialect) =>
+        new MariaDbStagingWriter(connection, transaction, dialect, Options);
 }

@@ -1,4 +1,5 @@
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Sql;
 using Npgsql;
 
@@ -30,14 +31,7 @@ public sealed class NpgsqlCopyStagingWriter : IStagingWriter
     /// <exception cref="ArgumentException">The transaction does not belong to <paramref name="connection"/>.</exception>
     public NpgsqlCopyStagingWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, SqlDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(dialect);
-        if (!ReferenceEquals(transaction.Connection, connection))
-        {
-            throw new ArgumentException("The transaction is not an open transaction of this connection.", nameof(transaction));
-        }
-
+        StagingWriterArguments.ThrowIfInvalid(connection, transaction, dialect);
         _connection = connection;
         _dialect = dialect;
     }

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Sql;
 using Npgsql;
 
@@ -7,31 +7,17 @@ namespace DataVault.PostgreSql;
 
 /// <summary>
 /// Creates an <see cref="NpgsqlCopyStagingWriter"/> (binary <c>COPY</c>) for Npgsql connections; for any other
-/// connection it returns <see langword="null"/>, so the loader asks its next factory.
+/// connection it returns <see langword="null"/>, so the loader asks its next factory. <see cref="PostgreSqlProvider.Default"/>
+/// pairs it with the PostgreSQL dialect (and <c>UsePostgreSql()</c> registers both).
 /// </summary>
 /// <example>
 /// <code>
-/// var options = new LoadOptions { StagingWriters = [new NpgsqlCopyStagingWriterFactory()] };
+/// var loader = PostgreSqlProvider.Default.CreateLoader(connection, model);   // this factory and SqlDialects.PostgreSql
 /// </code>
 /// </example>
-public sealed class NpgsqlCopyStagingWriterFactory : IStagingWriterFactory
+public sealed class NpgsqlCopyStagingWriterFactory : StagingWriterFactory<NpgsqlConnection, NpgsqlTransaction>
 {
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The transaction is not an open transaction of <paramref name="connection"/>.</exception>
-    public IStagingWriter? TryCreate(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection is not NpgsqlConnection npgsql)
-        {
-            return null;
-        }
-
-        return new NpgsqlCopyStagingWriter(npgsql, transaction as NpgsqlTransaction ?? throw NotItsTransaction(transaction), dialect);
-    }
-
-    private static ArgumentException NotItsTransaction(DbTransaction? transaction) =>
-        transaction is null
-            ? new ArgumentNullException(nameof(transaction))
-            : new ArgumentException($"The transaction is a {transaction.GetType().Name}, not an NpgsqlTransaction of the connection.", nameof(transaction));
+    protected override IStagingWriter Create(NpgsqlConnection connection, NpgsqlTransaction transaction, SqlDialect dialect) =>
+        new NpgsqlCopyStagingWriter(connection, transaction, dialect);
 }

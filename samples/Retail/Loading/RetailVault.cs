@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataVault.Core.Loading;
+using DataVault.Core.Loading.Providers;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 using DataVault.DuckDb;
@@ -12,12 +13,12 @@ namespace Retail.Loading;
 /// <summary>The retail vault on one open connection: the model, the dialect and the library's loader.</summary>
 internal sealed class RetailVault : IAsyncDisposable
 {
-    private RetailVault(DatabaseTarget target, DbConnection connection, LoadOptions options)
+    private RetailVault(DatabaseTarget target, DbConnection connection, DataVaultProvider provider, LoadOptions options)
     {
         Target = target;
         Connection = connection;
-        Options = options;
-        Loader = new VaultLoader(connection, Dialect, Model, options);
+        Options = provider.ApplyTo(options);
+        Loader = provider.CreateLoader(connection, Model, Options);
     }
 
     /// <summary>Where the vault is.</summary>
@@ -51,11 +52,20 @@ internal sealed class RetailVault : IAsyncDisposable
             // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
             EndDating = true,
             TimeProvider = time,
-            StagingWriters = [new NpgsqlCopyStagingWriterFactory(), new MariaDbStagingWriterFactory(), new DuckDbAppenderStagingWriterFactory()],
         };
-        return new RetailVault(target, connection, options);
+        return new RetailVault(target, connection, ProviderOf(target), options);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    /// <summary>The library's provider of the engine: its dialect with the package's fast staging writer.</summary>
+    private static DataVaultProvider ProviderOf(DatabaseTarget target) => target.Provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteProvider.Default,
+        DatabaseProvider.Postgres => PostgreSqlProvider.Default,
+        DatabaseProvider.MariaDb => MariaDbProvider.Default,
+        DatabaseProvider.DuckDb => DuckDbProvider.Default,
+        _ => throw new InvalidOperationException("unknown provider " + target.Provider),
+    };
 }
