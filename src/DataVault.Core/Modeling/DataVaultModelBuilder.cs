@@ -1,4 +1,6 @@
 using DataVault.Core.Hashing;
+using DataVault.Core.Modeling.Resolution;
+using DataVault.Core.Modeling.Validation;
 
 namespace DataVault.Core.Modeling;
 
@@ -115,18 +117,22 @@ public sealed class DataVaultModelBuilder
     /// <exception cref="DataVaultModelException">The model has problems; <see cref="DataVaultModelException.Diagnostics"/> lists every one.</exception>
     public DataVaultModel Build(IModelTarget? target)
     {
-        var validator = new ModelValidator(_standard, _naming, target);
-        var model = validator.Resolve(_hubs, _links, _satellites, _pointInTimes);
-        return validator.Diagnostics.Count == 0 && model is not null ? model : throw new DataVaultModelException(validator.Diagnostics);
+        var (resolved, diagnostics) = ResolveAndValidate(target);
+        return diagnostics.Count == 0 ? resolved.ToModel() : throw new DataVaultModelException(diagnostics);
     }
 
     /// <summary>Lists every problem of the model without building it.</summary>
     /// <param name="target">The database the model is for, or <see langword="null"/> for the portable limit.</param>
     /// <returns>The diagnostics; empty when the model is valid.</returns>
-    public IReadOnlyList<ModelDiagnostic> Validate(IModelTarget? target = null)
+    public IReadOnlyList<ModelDiagnostic> Validate(IModelTarget? target = null) => ResolveAndValidate(target).Diagnostics;
+
+    /// <summary>
+    /// The one path of <see cref="Build(IModelTarget?)"/> and <see cref="Validate"/>, so that both report the same:
+    /// resolve the declarations (names, tables, references), then validate the result.
+    /// </summary>
+    private (ResolvedModel Resolved, IReadOnlyList<ModelDiagnostic> Diagnostics) ResolveAndValidate(IModelTarget? target)
     {
-        var validator = new ModelValidator(_standard, _naming, target);
-        validator.Resolve(_hubs, _links, _satellites, _pointInTimes);
-        return validator.Diagnostics;
+        var resolved = ModelResolver.Resolve(_standard, _naming, _hubs, _links, _satellites, _pointInTimes);
+        return (resolved, ModelValidator.Validate(resolved, target));
     }
 }

@@ -1,0 +1,66 @@
+using DataVault.Core.Modeling.Resolution;
+
+namespace DataVault.Core.Modeling.Validation;
+
+// The validator's rules of one concept. Columns and keys: types, clashes with system columns and each other, business keys, attributes.
+internal sealed partial class ModelValidator
+{
+    /// <summary>
+    /// Columns of one table: the declared (typed) ones for a safe, short name and a valid type (DV1007); all of them,
+    /// derived key columns included, for clashes with system columns (DV1006) and with each other (DV1005). Derived
+    /// names (hash keys) are checked for safety and length where they are made, so a problem is reported once.
+    /// </summary>
+    private void CheckColumns(string path, IReadOnlyList<string> columns, IEnumerable<ColumnDefinition> typed)
+    {
+        foreach (var column in typed)
+        {
+            var columnPath = $"{path}/{column.Name}";
+            CheckIdentifier(column.Name, columnPath);
+            if (column.Type is null)
+            {
+                Report(ModelDiagnostics.MissingDataType.Create(columnPath, column.Name));
+            }
+            else if (column.Type.Problem() is { } problem)
+            {
+                Report(ModelDiagnostics.InvalidDataType.Create(columnPath, column.Name, column.Type, problem));
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var system = _naming.SystemColumns();
+        foreach (var column in columns)
+        {
+            var columnPath = $"{path}/{column}";
+            if (system.Contains(column, StringComparer.OrdinalIgnoreCase))
+            {
+                Report(ModelDiagnostics.SystemColumnClash.Create(columnPath, column, system));
+            }
+            else if (Identifiers.IsReservedByWriters(column))
+            {
+                Report(ModelDiagnostics.WriterColumnClash.Create(columnPath, column));
+            }
+            else if (!seen.Add(column))
+            {
+                Report(ModelDiagnostics.DuplicateColumn.Create(columnPath, column, path));
+            }
+        }
+    }
+
+    /// <summary>Keys: a hub has at least one business key (DV1010).</summary>
+    private void CheckBusinessKeys(ResolvedHub hub)
+    {
+        if (hub.Builder.BusinessKeys.Count == 0)
+        {
+            Report(ModelDiagnostics.HubWithoutBusinessKey.Create(hub.Declaration.Path, hub.Declaration.Name));
+        }
+    }
+
+    /// <summary>A satellite has at least one attribute (DV1033).</summary>
+    private void CheckAttributes(ResolvedSatellite satellite)
+    {
+        if (satellite.Builder.Attributes.Count == 0)
+        {
+            Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));
+        }
+    }
+}

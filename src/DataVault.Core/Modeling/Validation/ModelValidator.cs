@@ -1,0 +1,144 @@
+using DataVault.Core.Hashing;
+using DataVault.Core.Modeling.Resolution;
+
+namespace DataVault.Core.Modeling.Validation;
+
+/// <summary>
+/// Checks a <see cref="ResolvedModel"/> and reports every problem into a <see cref="DiagnosticBag"/> — never stopping
+/// at the first — with one rule method per concept: names and identifiers, tables, columns, keys, a link's hubs and
+/// key parts, parents, PITs, hashing standards and naming conventions. Every message comes from
+/// <see cref="ModelDiagnostics"/>. A problem is reported once, where it is made: a refused declaration is reported
+/// and nothing else of it is checked, and a reference to it says nothing (its outcome is
+/// <see cref="ReferenceOutcome.Refused"/>); a derived name (a hash key) is checked where it is made, not again where it
+/// is carried.
+/// </summary>
+internal sealed partial class ModelValidator
+{
+    private readonly ResolvedModel _model;
+    private readonly NamingConventions _naming;
+    private readonly int _maxLength;
+    private readonly string _targetName;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<string, string> _tables = new(StringComparer.OrdinalIgnoreCase);
+
+    private ModelValidator(ResolvedModel model, IModelTarget? target)
+    {
+        _model = model;
+        _naming = model.Naming;
+        _maxLength = target?.MaxIdentifierLength ?? Identifiers.PortableMaxLength;
+        _targetName = target?.Name ?? "the portable limit";
+    }
+
+    /// <summary>Every problem of <paramref name="model"/>, in model order.</summary>
+    /// <param name="model">The resolved declarations.</param>
+    /// <param name="target">The database the model is for (its identifier limit), or <see langword="null"/> for the portable limit.</param>
+    /// <returns>The diagnostics; empty when the model is valid.</returns>
+    public static IReadOnlyList<ModelDiagnostic> Validate(ResolvedModel model, IModelTarget? target)
+    {
+        var validator = new ModelValidator(model, target);
+        validator.CheckModel();
+        return validator._diagnostics.ToReadOnlyList();
+    }
+
+    /// <summary>The vault, then every declaration in declared order, kind by kind; the order of the rules is the order of the diagnostics.</summary>
+    private void CheckModel()
+    {
+        CheckStandard(_model.Standard, "vault");
+        CheckNamingConventions();
+        if (_model.Hubs.Count == 0)
+        {
+            Report(ModelDiagnostics.EmptyModel.Create("vault"));
+        }
+
+        foreach (var hub in _model.Hubs)
+        {
+            CheckHub(hub);
+        }
+
+        foreach (var link in _model.Links)
+        {
+            CheckLink(link);
+        }
+
+        foreach (var satellite in _model.Satellites)
+        {
+            CheckSatellite(satellite);
+        }
+
+        if (_model.PointInTimes.Count > 0)
+        {
+            // The PITs' shared column, checked once before them.
+            CheckIdentifier(_naming.SnapshotDate, "naming/snapshot_date");
+        }
+
+        foreach (var pointInTime in _model.PointInTimes)
+        {
+            CheckPointInTime(pointInTime);
+        }
+    }
+
+    /// <summary>A hub: its name, table and hash key, its business keys, its columns, its standard.</summary>
+    private void CheckHub(ResolvedHub hub)
+    {
+        if (CheckKeyedEntity(hub.Declaration, hub.HashKey))
+        {
+            var keys = hub.Builder.BusinessKeys;
+            CheckBusinessKeys(hub);
+            CheckColumns(hub.Declaration.Path, [hub.HashKey, .. keys.Select(k => k.Name)], keys);
+            CheckStandard(hub.Builder.Standard, hub.Declaration.Path);
+        }
+    }
+
+    /// <summary>A link: its name, table and hash key (as a hub's), its hubs, its columns, its key parts, its standard.</summary>
+    private void CheckLink(ResolvedLink link)
+    {
+        if (CheckKeyedEntity(link.Declaration, link.HashKey))
+        {
+            var childKeys = link.Builder.DependentChildKeys;
+            CheckLinkHubs(link);
+            CheckColumns(link.Declaration.Path, [link.HashKey, .. link.Hubs.Select(r => r.HashKeyColumn), .. childKeys.Select(k => k.Name)], childKeys);
+            CheckKeyParts(link);
+            CheckStandard(link.Builder.Standard, link.Declaration.Path);
+        }
+    }
+
+    /// <summary>A satellite: its name and table, its parent, its attributes, its columns, its standard.</summary>
+    private void CheckSatellite(ResolvedSatellite satellite)
+    {
+        if (CheckEntity(satellite.Declaration))
+        {
+            var attributes = satellite.Builder.Attributes;
+            string[] parentKey = satellite.Parent.Target is { } parent ? [parent.HashKeyColumn] : [];
+            CheckParent(satellite);
+            CheckAttributes(satellite);
+            CheckColumns(satellite.Declaration.Path, [.. parentKey, .. attributes.Select(a => a.Name)], attributes);
+            CheckStandard(satellite.Builder.Standard, satellite.Declaration.Path);
+        }
+    }
+
+    /// <summary>A point-in-time table: its name and table, its hub, its satellites, its columns.</summary>
+    private void CheckPointInTime(ResolvedPointInTime pointInTime)
+    {
+        if (CheckEntity(pointInTime.Declaration))
+        {
+            CheckPitHub(pointInTime);
+            CheckPitSatellites(pointInTime);
+            CheckPitColumns(pointInTime);
+        }
+    }
+
+    /// <summary>Standards: a declared hashing standard (the vault's or an entity's override) passes <see cref="HashingStandard.Validate"/> (DV1040).</summary>
+    private void CheckStandard(HashingStandard? standard, string path)
+    {
+        try
+        {
+            standard?.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            Report(ModelDiagnostics.InvalidHashingStandard.Create(path, e.Message));
+        }
+    }
+
+    private void Report(ModelDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+}
