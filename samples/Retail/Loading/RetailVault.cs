@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DataVault.Core.Execution;
 using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
@@ -17,7 +18,8 @@ internal sealed class RetailVault : IAsyncDisposable
         Target = target;
         Connection = connection;
         Options = options;
-        Loader = new VaultLoader(connection, Dialect, Model, options);
+        Session = new VaultSession(connection, target.Dialect);
+        Loader = new VaultLoader(Session, Model, options);
     }
 
     /// <summary>Where the vault is.</summary>
@@ -25,6 +27,9 @@ internal sealed class RetailVault : IAsyncDisposable
 
     /// <summary>The open connection.</summary>
     public DbConnection Connection { get; }
+
+    /// <summary>The session the loader and the PIT refresher share: the connection, the dialect and the command timeout.</summary>
+    public VaultSession Session { get; }
 
     /// <summary>The dialect.</summary>
     public SqlDialect Dialect => Target.Dialect;

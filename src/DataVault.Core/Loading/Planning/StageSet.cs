@@ -1,39 +1,58 @@
+using DataVault.Core.Loading.Stages;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Planning;
 
-/// <summary>The staging tables of one batch, one per vault table the batch feeds, created on first use.</summary>
+/// <summary>
+/// The stages of one batch, one per vault table the batch feeds, created on first use: every stage in the order the
+/// sources first fed it (staging tables are created, flushed and dropped in that order), and the merge order — hubs,
+/// then links, then satellites, because links refer to hubs and satellites to their parents.
+/// </summary>
 internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
 {
-    private readonly Dictionary<string, TargetStage> _stages = new(StringComparer.Ordinal);
+    private readonly List<TargetStage> _all = [];
+    private readonly Dictionary<string, HubStage> _hubs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkStage> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SatelliteStage> _satellites = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<TargetStage> All => _stages.Values;
+    /// <summary>Every stage, in the order the sources first fed it.</summary>
+    public IReadOnlyList<TargetStage> All => _all;
 
-    public TargetStage Hub(Hub hub) => Get(hub.TableName, () =>
+    /// <summary>The satellite stages, in the order the sources first fed them.</summary>
+    public IEnumerable<SatelliteStage> Satellites => _all.OfType<SatelliteStage>();
+
+    /// <summary>The stages in merge order: hubs, links, satellites (each in the order the sources first fed them).</summary>
+    public IEnumerable<TargetStage> InMergeOrder => _all.OfType<HubStage>().Concat<TargetStage>(_all.OfType<LinkStage>()).Concat(Satellites);
+
+    public HubStage Hub(Hub hub) => Get(_hubs, hub.TableName, () =>
     {
         var definition = dialect.HubTable(hub, options.Ddl);
-        return Create(TargetKind.Hub, hub, null, definition,
+        var (schema, staging) = Schema(definition,
             [(hub.HashKeyColumn, KeyType(hub.HashingStandard, definition, hub.HashKeyColumn)), .. hub.BusinessKeys.Select(k => (k.Name, k.Type)), .. LoadColumns(hub.Naming)]);
+        return new HubStage(hub, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
     });
 
-    public TargetStage Link(Link link) => Get(link.TableName, () =>
+    public LinkStage Link(Link link) => Get(_links, link.TableName, () =>
     {
         var definition = dialect.LinkTable(link, options.Ddl);
-        return Create(TargetKind.Link, link, null, definition,
+        var (schema, staging) = Schema(definition,
         [
             (link.HashKeyColumn, KeyType(link.HashingStandard, definition, link.HashKeyColumn)),
             .. link.Hubs.Select(h => (h.HashKeyColumn, KeyType(h.Hub.HashingStandard, definition, h.HashKeyColumn))),
             .. link.DependentChildKeys.Select(k => (k.Name, k.Type)),
             .. LoadColumns(link.Naming),
         ]);
+        return new LinkStage(link, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
     });
 
-    public TargetStage Satellite(Satellite satellite) => Get(satellite.TableName, () =>
+    public SatelliteStage Satellite(Satellite satellite) => Get(_satellites, satellite.TableName, () =>
     {
         var definition = dialect.SatelliteTable(satellite, options.Ddl);
         var naming = satellite.Parent.Naming;
-        return Create(TargetKind.Satellite, satellite.Parent, satellite, definition,
+
+        // In the order of SatelliteRow's ordinals.
+        var (schema, staging) = Schema(definition,
         [
             (satellite.ParentHashKeyColumn, KeyType(satellite.Parent.HashingStandard, definition, satellite.ParentHashKeyColumn)),
             (naming.LoadDate, DataType.Timestamp),
@@ -41,6 +60,7 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
             (naming.RecordSource, DataType.String(options.Ddl.RecordSourceLength)),
             .. satellite.Attributes.Select(a => (a.Name, a.Type)),
         ]);
+        return new SatelliteStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
     });
 
     private (string, DataType)[] LoadColumns(NamingConventions naming) => [(naming.LoadDate, DataType.Timestamp), (naming.RecordSource, DataType.String(options.Ddl.RecordSourceLength))];
@@ -59,18 +79,21 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
             : DataType.Binary(standard.HashLengthInBytes);
     }
 
-    private TargetStage Get(string table, Func<TargetStage> create)
+    private TStage Get<TStage>(Dictionary<string, TStage> stages, string table, Func<TStage> create)
+        where TStage : TargetStage
     {
-        if (!_stages.TryGetValue(table, out var stage))
+        if (!stages.TryGetValue(table, out var stage))
         {
             stage = create();
-            _stages.Add(table, stage);
+            stages.Add(table, stage);
+            _all.Add(stage);
         }
 
         return stage;
     }
 
-    private TargetStage Create(TargetKind kind, VaultEntity entity, Satellite? satellite, TableDefinition target, IReadOnlyList<(string Name, DataType Type)> columns)
+    /// <summary>The staging table of a target: the target's columns (its SQL types), then the source row.</summary>
+    private (StagingTableSchema Schema, TableDefinition Definition) Schema(TableDefinition target, IReadOnlyList<(string Name, DataType Type)> columns)
     {
         var staging = StagingTable.For(target.Name, dialect.Capabilities.TemporaryTables);
         var stagingColumns = columns
@@ -79,6 +102,6 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
             .ToArray();
         var schema = new StagingTableSchema(staging.Name, staging.Temporary, stagingColumns);
         var definition = new TableDefinition(staging.Name, [.. stagingColumns.Select(c => new TableColumn(c.Name, c.SqlType, false))], [], [], []);
-        return new TargetStage(kind, target.Name, satellite is null ? entity : null, satellite, schema, definition, options.ChunkSize, options.RecentKeyCapacity);
+        return (schema, definition);
     }
 }
