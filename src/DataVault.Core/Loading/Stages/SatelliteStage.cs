@@ -152,7 +152,7 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         var statement = context.Statements.SelectConflictingRows(Satellite, Staging, SourceRowColumn, conflict[0], conflict[1]);
         var rows = (await context.Session.QueryAsync(statement, context.Transaction, null, cancellationToken).ConfigureAwait(false)).Rows;
         var first = rows[0];
-        var second = rows.FirstOrDefault(r => !StagedValueComparer.Instance.Equals(r[1]!, first[1]!)) ?? rows[^1];
+        var second = rows.FirstOrDefault(r => !StagedValueComparer.Instance.Equals(r[1], first[1])) ?? rows[^1];
         return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture));
     }
 
