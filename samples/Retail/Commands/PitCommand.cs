@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using DataVault.Core.BusinessVault;
+using DataVault.Core.Execution;
 using DataVault.Core.Sql;
 using Retail.Database;
 using Retail.Loading;
@@ -64,21 +65,21 @@ internal sealed class PitCommand : AsyncCommand<PitSettings>
     /// <param name="to">Last snapshot.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <returns>One result per PIT.</returns>
-    public static Task<IReadOnlyList<PitBuildResult>> BuildAsync(RetailEnvironment environment, RetailVault vault, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<PitRefreshResult>> BuildAsync(RetailEnvironment environment, RetailVault vault, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(vault);
-        var builder = new PitBuilder(environment.Time) { DdlOptions = vault.Options.Ddl };
+        var refresher = new PitRefresher(vault.Session, environment.Time) { DdlOptions = vault.Options.Ddl };
         var days = to.DayNumber - from.DayNumber + 1;
         return environment.Console.Status().StartAsync(
             $"building {string.Join(" and ", vault.Model.PointInTimes.Select(p => p.TableName))} for {days} daily snapshots",
-            _ => builder.BuildAllAsync(vault.Connection, vault.Dialect, vault.Model, from, to, cancellationToken));
+            _ => refresher.RefreshAllAsync(vault.Model, from, to, cancellationToken));
     }
 
     /// <summary>Prints the results.</summary>
     /// <param name="console">The console.</param>
     /// <param name="results">The results.</param>
-    public static void Write(IAnsiConsole console, IReadOnlyList<PitBuildResult> results)
+    public static void Write(IAnsiConsole console, IReadOnlyList<PitRefreshResult> results)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(results);
@@ -111,7 +112,7 @@ internal sealed class PitCommand : AsyncCommand<PitSettings>
                 UNION ALL
                 SELECT {Q("load_date")} FROM {Q("hub_product")} WHERE {Q("record_source")} <> {ghost}) f
             """;
-        var value = await Sql.ScalarAsync(connection, new SqlStatement(text, [new("ghost", SqlDialect.GhostRecordSource)]), cancellationToken);
+        var value = await new VaultSession(connection, dialect).ScalarAsync(new SqlStatement(text, [new("ghost", SqlDialect.GhostRecordSource)]), null, cancellationToken);
         return value switch
         {
             DateTime t => DateOnly.FromDateTime(t),

@@ -43,6 +43,18 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
         _ => throw new InvalidOperationException("unknown provider " + Provider),
     };
 
+    /// <summary>The dialect of an open connection's provider.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <returns>The dialect.</returns>
+    public static SqlDialect DialectOf(DbConnection connection) => connection switch
+    {
+        SqliteConnection => SqlDialects.Sqlite,
+        NpgsqlConnection => SqlDialects.PostgreSql,
+        MySqlConnection => SqlDialects.MariaDb,
+        DuckDBConnection => SqlDialects.DuckDb,
+        _ => throw new InvalidOperationException("no dialect for " + connection?.GetType().Name),
+    };
+
     /// <summary>A SQLite file.</summary>
     /// <param name="file">The file.</param>
     /// <returns>The target.</returns>

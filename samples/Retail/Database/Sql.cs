@@ -1,55 +1,36 @@
 using System.Data.Common;
+using DataVault.Core.Execution;
 using DataVault.Core.Sql;
 using DataVault.Core.Sql.Dialects;
 
 namespace Retail.Database;
 
-/// <summary>Runs parameterised statements (<see cref="SqlStatement"/>: text + named parameters) on any ADO.NET provider.</summary>
+/// <summary>
+/// Runs parameterised statements (<see cref="SqlStatement"/>: text + named parameters) through the library's one path to
+/// ADO.NET, <see cref="VaultSession"/>: parameter names, values and timeouts as the loader binds them.
+/// </summary>
 internal static class Sql
 {
-    /// <summary>Creates a command for a statement; parameter names are bare (<c>name</c>), which every provider binds.</summary>
+    /// <summary>A session on a connection, with the dialect of its provider.</summary>
     /// <param name="connection">The open connection.</param>
-    /// <param name="statement">The statement.</param>
-    /// <param name="transaction">The transaction, if any.</param>
-    /// <returns>The command.</returns>
-    public static DbCommand Command(DbConnection connection, SqlStatement statement, DbTransaction? transaction = null)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = statement.Text;
-        command.Transaction = transaction;
-        foreach (var parameter in statement.Parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = parameter.Name;
-            p.Value = parameter.Value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-
-        return command;
-    }
+    /// <returns>The session.</returns>
+    public static VaultSession Session(DbConnection connection) => new(connection, DatabaseTarget.DialectOf(connection));
 
     /// <summary>Runs a statement that returns nothing.</summary>
     /// <param name="connection">The open connection.</param>
     /// <param name="statement">The statement.</param>
     /// <param name="cancellationToken">Cancels it.</param>
     /// <returns>The affected row count.</returns>
-    public static async Task<int> ExecuteAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, statement);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task<int> ExecuteAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken) =>
+        Session(connection).ExecuteAsync(statement, null, cancellationToken);
 
     /// <summary>Runs a query and returns its single value.</summary>
     /// <param name="connection">The open connection.</param>
     /// <param name="statement">The statement.</param>
     /// <param name="cancellationToken">Cancels it.</param>
     /// <returns>The value (<see langword="null"/> for NULL or no row).</returns>
-    public static async Task<object?> ScalarAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, statement);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DBNull ? null : value;
-    }
+    public static Task<object?> ScalarAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken) =>
+        Session(connection).ScalarAsync(statement, null, cancellationToken);
 
     /// <summary>Runs a query and reads every row.</summary>
     /// <param name="connection">The open connection.</param>
@@ -58,22 +39,8 @@ internal static class Sql
     /// <returns>The columns and rows.</returns>
     public static async Task<QueryResult> QueryAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, statement);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return new QueryResult(columns, rows);
+        var result = await Session(connection).QueryAsync(statement, null, null, cancellationToken);
+        return new QueryResult(result.Columns, result.Rows);
     }
 
     /// <summary>Whether a table exists (ANSI <c>information_schema</c>, or SQLite's <c>sqlite_master</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DataVault.Core.Execution;
 using DataVault.Core.Loading;
 using DataVault.Core.Loading.Providers;
 using DataVault.Core.Modeling;
@@ -18,7 +19,8 @@ internal sealed class RetailVault : IAsyncDisposable
         Target = target;
         Connection = connection;
         Options = provider.ApplyTo(options);
-        Loader = provider.CreateLoader(connection, Model, Options);
+        Session = new VaultSession(connection, provider.Dialect);
+        Loader = new VaultLoader(Session, Model, Options);
     }
 
     /// <summary>Where the vault is.</summary>
@@ -26,6 +28,9 @@ internal sealed class RetailVault : IAsyncDisposable
 
     /// <summary>The open connection.</summary>
     public DbConnection Connection { get; }
+
+    /// <summary>The session the loader and the PIT refresher share: the connection, the dialect and the command timeout.</summary>
+    public VaultSession Session { get; }
 
     /// <summary>The dialect.</summary>
     public SqlDialect Dialect => Target.Dialect;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using DataVault.Core.Execution;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 using Retail.Database;
@@ -43,13 +44,14 @@ internal static class VaultReport
     public static async Task<VaultReportData> ReadAsync(DbConnection connection, SqlDialect dialect, DataVaultModel model, string? batchLogTable, CancellationToken cancellationToken)
     {
         string Q(string identifier) => dialect.QuoteIdentifier(identifier);
+        var session = new VaultSession(connection, dialect);
         var ghost = new SqlParameterValue("ghost", SqlDialect.GhostRecordSource);
         var notGhost = $"{Q(model.Naming.RecordSource)} <> {dialect.ParameterPlaceholder("ghost")}";
         var lines = new List<ReportLine>();
 
         async Task Count(string section, string metric, string sql, bool withGhost = true)
         {
-            var value = await Sql.ScalarAsync(connection, new SqlStatement(sql, withGhost ? [ghost] : []), cancellationToken);
+            var value = await session.ScalarAsync(new SqlStatement(sql, withGhost ? [ghost] : []), null, cancellationToken);
             lines.Add(new ReportLine(section, metric, Convert.ToInt64(value ?? 0L, CultureInfo.InvariantCulture)));
         }
 
@@ -90,7 +92,8 @@ internal static class VaultReport
         QueryResult? log = null;
         if (batchLogTable is not null && await Sql.TableExistsAsync(connection, dialect, batchLogTable, cancellationToken))
         {
-            log = await Sql.QueryAsync(connection, SqlStatement.Of($"SELECT * FROM {Q(batchLogTable)} ORDER BY 1"), cancellationToken);
+            var rows = await session.QueryAsync(SqlStatement.Of($"SELECT * FROM {Q(batchLogTable)} ORDER BY 1"), null, null, cancellationToken);
+            log = new QueryResult(rows.Columns, rows.Rows);
         }
 
         return new VaultReportData(lines, log);

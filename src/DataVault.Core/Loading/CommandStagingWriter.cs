@@ -1,6 +1,7 @@
-using System.Data;
 using System.Data.Common;
+using DataVault.Core.Execution;
 using DataVault.Core.Sql;
+using DataVault.Core.Sql.Writers;
 
 namespace DataVault.Core.Loading;
 
@@ -8,15 +9,17 @@ namespace DataVault.Core.Loading;
 /// The staging writer for any ADO.NET provider: prepared, reused parameterised <c>INSERT</c> commands in the batch's
 /// transaction: several rows per statement (<c>VALUES (...), (...)</c>) up to a parameter budget, which saves round
 /// trips, or at most <see cref="DialectCapabilities.MaxRowsPerInsert"/> (SQLite, where it is the fast path: one row per
-/// statement, which binds fastest in process).
+/// statement, which binds fastest in process). Commands are built once per table and row count by
+/// <see cref="SqlCommandFactory"/> and then only rebound by position — the staging hot path.
 /// </summary>
 public sealed class CommandStagingWriter : IStagingWriter
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
+    private readonly TimeSpan? _commandTimeout;
+    private readonly LoaderStatements _statements;
     private readonly int _maxParameters;
-    private readonly int _maxRows;
     private readonly Dictionary<(string Table, int Rows), DbCommand> _commands = [];
 
     /// <summary>Creates the writer.</summary>
@@ -25,6 +28,19 @@ public sealed class CommandStagingWriter : IStagingWriter
     /// <param name="dialect">The dialect (quoting, placeholders, value conversion).</param>
     /// <param name="maxParameters">Parameters per statement at most (default 999: within every engine's limit).</param>
     public CommandStagingWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, int maxParameters = 999)
+        : this(connection, transaction, dialect, null, maxParameters)
+    {
+    }
+
+    /// <summary>Creates the writer on a session, whose command timeout its inserts use.</summary>
+    /// <param name="session">The session (its connection is open).</param>
+    /// <param name="transaction">The batch's transaction.</param>
+    public CommandStagingWriter(VaultSession session, DbTransaction transaction)
+        : this((session ?? throw new ArgumentNullException(nameof(session))).Connection, transaction, session.Dialect, session.CommandTimeout, 999)
+    {
+    }
+
+    private CommandStagingWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeSpan? commandTimeout, int maxParameters)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -33,8 +49,9 @@ public sealed class CommandStagingWriter : IStagingWriter
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
+        _commandTimeout = commandTimeout;
+        _statements = new LoaderStatements(dialect);
         _maxParameters = maxParameters;
-        _maxRows = dialect.Capabilities.MaxRowsPerInsert ?? int.MaxValue;
     }
 
     /// <inheritdoc />
@@ -43,19 +60,19 @@ public sealed class CommandStagingWriter : IStagingWriter
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
         var width = table.Columns.Count;
-        var perStatement = Math.Max(1, Math.Min(_maxParameters / width, _maxRows));
+        var perStatement = _statements.StagingRowsPerInsert(width, _maxParameters);
         var offset = 0;
         while (offset < rows.Count)
         {
             var count = Math.Min(perStatement, rows.Count - offset);
-            var command = await CommandAsync(table, count, cancellationToken).ConfigureAwait(false);
+            var command = Command(table, count);
             var p = 0;
             for (var r = 0; r < count; r++)
             {
                 var row = rows[offset + r];
                 for (var c = 0; c < width; c++)
                 {
-                    command.Parameters[p++].Value = _dialect.ToDbValue(row[c], table.Columns[c].Type);
+                    SqlCommandFactory.Bind(command.Parameters[p++], _dialect, row[c], table.Columns[c].Type);
                 }
             }
 
@@ -75,39 +92,15 @@ public sealed class CommandStagingWriter : IStagingWriter
         _commands.Clear();
     }
 
-    private async Task<DbCommand> CommandAsync(StagingTableSchema table, int rows, CancellationToken cancellationToken)
+    private DbCommand Command(StagingTableSchema table, int rows)
     {
-        if (_commands.TryGetValue((table.Name, rows), out var command))
+        if (!_commands.TryGetValue((table.Name, rows), out var command))
         {
-            return command;
+            var insert = _statements.InsertStagingRows(table.Name, [.. table.Columns.Select(c => c.Name)], rows);
+            command = SqlCommandFactory.Create(_connection, _dialect, insert, _transaction, _commandTimeout);
+            _commands.Add((table.Name, rows), command);
         }
 
-        command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        var columns = string.Join(", ", table.Columns.Select(c => _dialect.QuoteIdentifier(c.Name)));
-        var values = new List<string>(rows);
-        var p = 0;
-        for (var r = 0; r < rows; r++)
-        {
-            var placeholders = new string[table.Columns.Count];
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                var name = "p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                placeholders[c] = _dialect.ParameterPlaceholder(name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = _dialect.ParameterName(name);
-                parameter.Value = DBNull.Value;
-                command.Parameters.Add(parameter);
-                p++;
-            }
-
-            values.Add("(" + string.Join(", ", placeholders) + ")");
-        }
-
-#pragma warning disable CA2100 // identifiers are validated and quoted by the dialect; every value is a parameter
-        command.CommandText = $"INSERT INTO {_dialect.QuoteIdentifier(table.Name)} ({columns}) VALUES {string.Join(", ", values)}";
-#pragma warning restore CA2100
-        _commands.Add((table.Name, rows), command);
         return command;
     }
 }

@@ -45,7 +45,7 @@ public sealed class LoadBatch
         ArgumentNullException.ThrowIfNull(source);
         if (_sources.Any(s => string.Equals(s.Name, source.Name, StringComparison.Ordinal)))
         {
-            throw new ArgumentException($"The batch already has a source named '{source.Name}'.", nameof(source));
+            throw new ArgumentException(LoadMessages.DuplicateSourceName(source.Name), nameof(source));
         }
 
         _sources.Add(source);

@@ -1,9 +1,9 @@
-using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
+using DataVault.Core.Loading.Merging;
+using DataVault.Core.Loading.Planning;
+using DataVault.Core.Loading.Stages;
 using DataVault.Core.Loading.Staging;
-using DataVault.Core.Modeling;
-using DataVault.Core.Sql;
+using Microsoft.Extensions.Logging;
 
 namespace DataVault.Core.Loading;
 
@@ -17,8 +17,7 @@ public sealed partial class VaultLoader
         /// <summary>Chunks that may wait for the staging writer: memory stays bounded by this many chunks.</summary>
         private const int PipelineDepth = 4;
         private readonly Dictionary<string, long> _inserted = new(StringComparer.Ordinal);
-        private readonly StageSet _stages = new(loader._dialect, loader._options);
-        private BatchState _state = null!;
+        private BatchPlan? _plan;
 
         public long BatchId { get; set; }
 
@@ -30,139 +29,105 @@ public sealed partial class VaultLoader
 
         public long EndDated { get; private set; }
 
-        public int TargetCount => _stages.All.Count;
+        public int TargetCount => _plan?.Stages.All.Count ?? 0;
 
         public IReadOnlyDictionary<string, long> Inserted => _inserted;
 
-        private DbConnection Connection => loader._connection;
-
-        private SqlDialect Dialect => loader._dialect;
-
         private LoadOptions Options => loader._options;
 
+        /// <summary>
+        /// Plan → staging session → transaction → merge lock → stage → check → merge → commit. Each resource is released
+        /// by its own type, in reverse order: the merge lock after the transaction ended, the staging tables last.
+        /// </summary>
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             Report(LoadPhase.Preparing, null);
-            var readers = new List<(SourcePlan Plan, SourceReader Reader)>();
-            DbTransaction? transaction = null;
-            var stagingCreated = false;
-            var lockHeld = false;
-            try
+            var readers = new SourceReaders();
+            await using var closeReaders = readers.ConfigureAwait(false);
+            var plan = _plan = await PlanAsync(readers, cancellationToken).ConfigureAwait(false);
+            var staging = await StagingSession.CreateAsync(loader._session, plan, Options.BadRows == BadRowHandling.Quarantine ? loader._quarantine : null, Options, cancellationToken).ConfigureAwait(false);
+            await using var dropStaging = staging.ConfigureAwait(false);
+            var transaction = await BatchTransaction.BeginAsync(loader._session, cancellationToken).ConfigureAwait(false);
+            await using var endTransaction = transaction.ConfigureAwait(false);
+            var context = new StageContext(loader._session, transaction.Transaction, Options, plan.State, loader._statements);
+            await StageAsync(plan, readers, context, cancellationToken).ConfigureAwait(false);
+            Report(LoadPhase.Checking, null);
+            await AnalyzeAsync(plan, context, cancellationToken).ConfigureAwait(false);
+            var mergeLock = await MergeLock.AcquireAsync(loader._session, transaction, Options, batch.Name, cancellationToken).ConfigureAwait(false);
+            await using var releaseMergeLock = mergeLock.ConfigureAwait(false);
+            foreach (var stage in plan.Stages.All)
             {
-                var zeroKeys = loader._model.Hubs.ToDictionary(h => h, h => Dialect.ZeroKeyValue(h.HashingStandard, Options.Ddl));
-                _state = new BatchState(loadDate, batch.RecordSource, batch.Sources, zeroKeys, Options);
-                for (var i = 0; i < batch.Sources.Count; i++)
-                {
-                    var source = batch.Sources[i];
-                    var reader = await source.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    readers.Add((null!, reader));
-                    var plan = SourcePlan.Create(source, i, reader.Columns, loader._model, _stages);
-                    readers[i] = (plan, reader);
-                    if (loader._logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-                    {
-                        var tables = string.Join(", ", plan.Tables);
-                        LoaderLog.SourcePlanned(loader._logger, source.Name, tables);
-                    }
-                }
-
-                // Staging tables exist before the transaction starts: DDL would commit it implicitly on MariaDB.
-                stagingCreated = true;
-                foreach (var stage in _stages.All)
-                {
-                    await Db.ExecuteAllAsync(Connection, null, Dialect.CreateStaging(stage.Definition, stage.Staging), cancellationToken).ConfigureAwait(false);
-                }
-
-                if (Options.BadRows == BadRowHandling.Quarantine)
-                {
-                    await Db.ExecuteAllAsync(Connection, null, Dialect.CreateTable(loader._quarantine.Definition, Options.Ddl with { IfNotExists = true }), cancellationToken).ConfigureAwait(false);
-                }
-
-                transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var writer = CreateWriter(transaction);
-                await using (writer.ConfigureAwait(false))
-                {
-                    // Staging while reading: chunks are written on the pipeline's thread while this one parses and hashes.
-                    var pipeline = new StagingPipeline(PipelineDepth, cancellationToken);
-                    await using (pipeline.ConfigureAwait(false))
-                    {
-                        foreach (var (plan, reader) in readers)
-                        {
-                            await StageSourceAsync(plan, reader, writer, pipeline, transaction, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await StageOrderedRowsAsync(writer, pipeline).ConfigureAwait(false);
-                        foreach (var stage in _stages.All)
-                        {
-                            RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
-                        }
-
-                        await pipeline.CompleteAsync().ConfigureAwait(false);
-                    }
-                }
-
-                Report(LoadPhase.Checking, null);
-                foreach (var stage in _stages.All.Where(s => s.Staged > 0))
-                {
-                    if (Dialect.AnalyzeStaging(stage.Staging) is { } analyze)
-                    {
-                        await Db.ExecuteAsync(Connection, transaction, analyze, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                lockHeld = await AcquireMergeLockAsync(transaction, cancellationToken).ConfigureAwait(false);
-                await CheckAsync(transaction, cancellationToken).ConfigureAwait(false);
-                Report(LoadPhase.Merging, null);
-                await MergeAsync(transaction, cancellationToken).ConfigureAwait(false);
-                Report(LoadPhase.Committing, null);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await stage.CheckAsync(context, cancellationToken).ConfigureAwait(false);
             }
-            catch
-            {
-                if (transaction is not null)
-                {
-                    await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
-                }
 
-                throw;
+            Report(LoadPhase.Merging, null);
+            await MergeAsync(plan, context, cancellationToken).ConfigureAwait(false);
+            Report(LoadPhase.Committing, null);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Opens each source in turn and plans it from its columns (a source that does not fit fails before the next opens).</summary>
+        private async Task<BatchPlan> PlanAsync(SourceReaders readers, CancellationToken cancellationToken)
+        {
+            var plan = BatchPlan.Start(loader._model, loader.Dialect, Options, batch, loadDate);
+            foreach (var source in batch.Sources)
+            {
+                var reader = await readers.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+                var sourcePlan = plan.Add(reader.Columns);
+                if (loader._logger.IsEnabled(LogLevel.Debug))
+                {
+                    var tables = string.Join(", ", sourcePlan.Tables);
+                    LoaderLog.SourcePlanned(loader._logger, source.Name, tables);
+                }
             }
-            finally
+
+            return plan;
+        }
+
+        /// <summary>Reads every source into the staging tables, inside the transaction.</summary>
+        private async Task StageAsync(BatchPlan plan, SourceReaders readers, StageContext context, CancellationToken cancellationToken)
+        {
+            var writer = CreateWriter(context);
+            await using (writer.ConfigureAwait(false))
             {
-                if (transaction is not null)
+                // Staging while reading: chunks are written on the pipeline's thread while this one parses and hashes.
+                var pipeline = new StagingPipeline(PipelineDepth, cancellationToken);
+                await using (pipeline.ConfigureAwait(false))
                 {
-                    await transaction.DisposeAsync().ConfigureAwait(false);
-                }
+                    for (var i = 0; i < plan.Sources.Count; i++)
+                    {
+                        await StageSourceAsync(plan.Sources[i], readers.All[i], writer, pipeline, context, cancellationToken).ConfigureAwait(false);
+                    }
 
-                foreach (var (_, reader) in readers)
-                {
-                    await reader.DisposeAsync().ConfigureAwait(false);
-                }
+                    foreach (var satellite in plan.Stages.Satellites)
+                    {
+                        await StageOrderedVersionsAsync(satellite, plan.State, writer, pipeline).ConfigureAwait(false);
+                    }
 
-                if (lockHeld)
-                {
-                    await ReleaseMergeLockQuietlyAsync().ConfigureAwait(false);
-                }
+                    foreach (var stage in plan.Stages.All)
+                    {
+                        RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
+                    }
 
-                if (stagingCreated)
-                {
-                    await DropStagingQuietlyAsync().ConfigureAwait(false);
+                    await pipeline.CompleteAsync().ConfigureAwait(false);
                 }
             }
         }
 
-        private IStagingWriter CreateWriter(DbTransaction transaction)
+        private IStagingWriter CreateWriter(StageContext context)
         {
             foreach (var factory in Options.StagingWriters)
             {
-                if (factory.TryCreate(Connection, transaction, Dialect) is { } writer)
+                if (factory.TryCreate(context.Session.Connection, context.Transaction, context.Session.Dialect) is { } writer)
                 {
                     return writer;
                 }
             }
 
-            return new CommandStagingWriter(Connection, transaction, Dialect);
+            return new CommandStagingWriter(context.Session, context.Transaction);
         }
 
-        private async Task StageSourceAsync(SourcePlan plan, SourceReader reader, IStagingWriter writer, StagingPipeline pipeline, DbTransaction transaction, CancellationToken cancellationToken)
+        private async Task StageSourceAsync(SourcePlan plan, SourceReader reader, IStagingWriter writer, StagingPipeline pipeline, StageContext context, CancellationToken cancellationToken)
         {
             var source = plan.Source;
             Report(LoadPhase.Reading, source.Name);
@@ -175,19 +140,22 @@ public sealed partial class VaultLoader
                 var error = plan.Parse(reader, Options.EmptyStringIsNull);
                 if (error is not null)
                 {
+                    var problem = LoadMessages.RowProblem(error.Column, error.Value, error.Problem);
                     if (Options.BadRows == BadRowHandling.Reject)
                     {
-                        throw BadRow(source, reader.Location, error);
+                        var where = LoadMessages.Location(source.Name, source.LocationName, reader.Location);
+                        throw new DataVaultLoadException(source.Name, reader.Location, error.Column, LoadMessages.BadRow(where, error.Column, problem));
                     }
 
                     rejected++;
                     RowsRejected++;
+
                     // The connection belongs to the pipeline's thread while staging: quarantine rows queue behind the chunks.
-                    var insert = loader._quarantine.Insert(BatchId, source.Name, reader.Location, error.Column, Problem(error), reader);
-                    await pipeline.EnqueueAsync(token => Db.ExecuteAsync(Connection, transaction, insert, token)).ConfigureAwait(false);
+                    var insert = loader._quarantine.Insert(BatchId, source.Name, reader.Location, error.Column, problem, reader);
+                    await pipeline.EnqueueAsync(token => context.Session.ExecuteAsync(insert, context.Transaction, token)).ConfigureAwait(false);
                     if (Options.LogValues)
                     {
-                        LoaderLog.RowQuarantinedWithValue(loader._logger, source.Name, source.LocationName, reader.Location, error.Column, error.Value is null ? null : Text(error.Value), error.Problem);
+                        LoaderLog.RowQuarantinedWithValue(loader._logger, source.Name, source.LocationName, reader.Location, error.Column, error.Value is null ? null : LoadMessages.Value(error.Value), error.Problem);
                     }
                     else
                     {
@@ -197,7 +165,7 @@ public sealed partial class VaultLoader
                     continue;
                 }
 
-                plan.Stage(_state, reader.Location, full);
+                plan.Stage(context.Batch, reader.Location, full);
                 if (full.Count > 0)
                 {
                     foreach (var stage in full)
@@ -219,239 +187,52 @@ public sealed partial class VaultLoader
             Report(LoadPhase.Reading, source.Name);
         }
 
-        /// <summary>Numbers the versions of each key from ordered sources (k-th version: load date + k µs) and stages them.</summary>
-        private async Task StageOrderedRowsAsync(IStagingWriter writer, StagingPipeline pipeline)
+        /// <summary>Stages the numbered versions of a satellite's ordered sources.</summary>
+        private async Task StageOrderedVersionsAsync(SatelliteStage stage, BatchState batch, IStagingWriter writer, StagingPipeline pipeline)
         {
-            foreach (var stage in _stages.All.Where(s => s.OrderedRows is not null))
+            foreach (var row in stage.TakeOrderedVersions(batch))
             {
-                var rows = stage.OrderedRows!;
-                rows.Sort(static (a, b) =>
+                if (stage.Add(row))
                 {
-                    var byKey = CompareValues(a.Key, b.Key);
-                    if (byKey != 0)
-                    {
-                        return byKey;
-                    }
-
-                    var byOrder = CompareValues(a.Order, b.Order);
-                    return byOrder != 0 ? byOrder : a.SourceRow.CompareTo(b.SourceRow);
-                });
-                OrderedSatelliteRow? previous = null;
-                var k = 0;
-                foreach (var row in rows)
-                {
-                    if (previous is not null && StagedValueComparer.Instance.Equals(previous.Key, row.Key))
-                    {
-                        if (CompareValues(previous.Order, row.Order) == 0)
-                        {
-                            if (!StagedValueComparer.Instance.Equals(previous.Diff, row.Diff))
-                            {
-                                throw SourcePlan.Conflict(_state, stage.Satellite!, previous.SourceRow, row.SourceRow, stage.Satellite!.Parent, null);
-                            }
-
-                            continue;
-                        }
-
-                        k++;
-                    }
-                    else
-                    {
-                        k = 0;
-                    }
-
-                    row.Row[1] = Timestamps.Version(loadDate, k);
-                    previous = row;
-                    if (stage.Add(row.Row))
-                    {
-                        RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
-                    }
-                }
-
-                rows.Clear();
-            }
-        }
-
-        private async Task CheckAsync(DbTransaction transaction, CancellationToken cancellationToken)
-        {
-            foreach (var stage in _stages.All.Where(s => s.Kind == TargetKind.Satellite))
-            {
-                var satellite = stage.Satellite!;
-                if (stage.NeedsConflictQuery)
-                {
-                    var conflicts = await Db.QueryAsync(Connection, transaction, Dialect.SelectStagedConflicts(satellite, stage.Staging, TargetStage.SourceRowColumn), 1, cancellationToken).ConfigureAwait(false);
-                    if (conflicts.Count > 0)
-                    {
-                        var (first, second) = await ConflictingRowsAsync(stage, conflicts[0], transaction, cancellationToken).ConfigureAwait(false);
-                        throw SourcePlan.Conflict(_state, satellite, first, second, satellite.Parent, null);
-                    }
-                }
-
-                var stored = await Db.QueryAsync(Connection, transaction, Dialect.SelectSatelliteConflicts(satellite, stage.Staging), 1, cancellationToken).ConfigureAwait(false);
-                if (stored.Count > 0)
-                {
-                    throw new DataVaultLoadException(
-                        $"{satellite.TableName}: the batch's row for key {Text(stored[0][0])} at load date {Text(stored[0][1])} differs from the row already stored with the same key and load date. " +
-                        "A rerun must carry the same data; load changed data with a new load timestamp.");
-                }
-
-                if (Options.LateData == LateDataHandling.Reject)
-                {
-                    var late = await Db.QueryAsync(Connection, transaction, Dialect.SelectLateSatelliteRows(satellite, stage.Staging), 1, cancellationToken).ConfigureAwait(false);
-                    if (late.Count > 0)
-                    {
-                        throw new DataVaultLoadException(
-                            $"{satellite.TableName}: late data: the batch's row for key {Text(late[0][0])} has load date {Text(late[0][1])}, older than the stored version of {Text(late[0][2])}. " +
-                            "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order.");
-                    }
+                    RowsStaged += await stage.FlushAsync(pipeline, writer).ConfigureAwait(false);
                 }
             }
         }
 
-        /// <summary>Finds two staged rows of a conflicting key that really differ: the first row and the first with another diff.</summary>
-        private async Task<(long First, long Second)> ConflictingRowsAsync(TargetStage stage, object?[] conflict, DbTransaction transaction, CancellationToken cancellationToken)
+        /// <summary>Refreshes the planner's statistics of the filled staging tables, where the dialect asks for it.</summary>
+        private static async Task AnalyzeAsync(BatchPlan plan, StageContext context, CancellationToken cancellationToken)
         {
-            var satellite = stage.Satellite!;
-            var q = Dialect.QuoteIdentifier;
-            var statement = new SqlStatement(
-                $"SELECT {q(TargetStage.SourceRowColumn)}, {q(satellite.HashDiffColumn)} FROM {q(stage.Staging.Name)} " +
-                $"WHERE {q(satellite.ParentHashKeyColumn)} = {Dialect.ParameterPlaceholder("k")} AND {q(satellite.Parent.Naming.LoadDate)} = {Dialect.ParameterPlaceholder("d")} " +
-                $"ORDER BY {q(TargetStage.SourceRowColumn)}",
-                [new("k", conflict[0]), new("d", conflict[1])]);
-            var rows = await Db.QueryAsync(Connection, transaction, statement, int.MaxValue, cancellationToken).ConfigureAwait(false);
-            var first = rows[0];
-            var second = rows.FirstOrDefault(r => !StagedValueComparer.Instance.Equals(r[1]!, first[1]!)) ?? rows[^1];
-            return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture));
+            foreach (var stage in plan.Stages.All.Where(s => s.Staged > 0))
+            {
+                if (context.Session.Dialect.AnalyzeStaging(stage.Staging) is { } analyze)
+                {
+                    await context.Session.ExecuteAsync(analyze, context.Transaction, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
-        private async Task MergeAsync(DbTransaction transaction, CancellationToken cancellationToken)
+        /// <summary>The ghost records, then every stage's merge: hubs, links, satellites.</summary>
+        private async Task MergeAsync(BatchPlan plan, StageContext context, CancellationToken cancellationToken)
         {
             var merged = 0;
             foreach (var hub in loader._model.Hubs)
             {
-                await Db.ExecuteAsync(Connection, transaction, Dialect.InsertGhostRecord(hub, Options.Ddl), cancellationToken).ConfigureAwait(false);
+                await context.Session.ExecuteAsync(context.Session.Dialect.InsertGhostRecord(hub, Options.Ddl), context.Transaction, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var kind in new[] { TargetKind.Hub, TargetKind.Link, TargetKind.Satellite })
+            foreach (var stage in plan.Stages.InMergeOrder)
             {
-                foreach (var stage in _stages.All.Where(s => s.Kind == kind))
-                {
-                    var clock = Stopwatch.StartNew();
-                    var statement = kind switch
-                    {
-                        TargetKind.Hub => Dialect.LoadHub((Hub)stage.Entity!, stage.Staging),
-                        TargetKind.Link => Dialect.LoadLink((Link)stage.Entity!, stage.Staging),
-                        _ => Dialect.LoadSatellite(stage.Satellite!, stage.Staging),
-                    };
-                    var inserted = stage.Staged == 0 ? 0 : await Db.ExecuteAsync(Connection, transaction, statement, cancellationToken).ConfigureAwait(false);
-                    _inserted[stage.Table] = inserted;
-                    if (kind == TargetKind.Satellite && Options.EndDating && stage.Staged > 0)
-                    {
-                        EndDated += await Db.ExecuteAsync(Connection, transaction, Dialect.EndDateSatellite(stage.Satellite!, stage.Staging), cancellationToken).ConfigureAwait(false);
-                    }
-
-                    LoaderLog.TargetMerged(loader._logger, stage.Table, inserted, stage.Staged, clock.ElapsedMilliseconds);
-                    merged++;
-                    progress?.Report(new LoadProgress(LoadPhase.Merging, null, RowsRead, RowsStaged, merged, TargetCount));
-                }
+                var clock = Stopwatch.StartNew();
+                var result = await stage.MergeAsync(context, cancellationToken).ConfigureAwait(false);
+                _inserted[stage.Table] = result.Inserted;
+                EndDated += result.EndDated;
+                LoaderLog.TargetMerged(loader._logger, stage.Table, result.Inserted, stage.Staged, clock.ElapsedMilliseconds);
+                merged++;
+                progress?.Report(new LoadProgress(LoadPhase.Merging, null, RowsRead, RowsStaged, merged, TargetCount));
             }
-        }
-
-        private static DataVaultLoadException BadRow(LoadSource source, long location, RowError error)
-        {
-            var where = string.Create(CultureInfo.InvariantCulture, $"{source.Name}, {source.LocationName} {location}");
-            return new DataVaultLoadException(source.Name, location, error.Column, $"{where}{(error.Column is null ? string.Empty : ", column " + error.Column)}: {Problem(error)}");
-        }
-
-        private static string Problem(RowError error)
-        {
-            if (error.Column is null)
-            {
-                return error.Problem;
-            }
-
-            var value = error.Value is null ? "NULL" : Text(error.Value);
-            return $"'{(value.Length > 80 ? value[..77] + "..." : value)}' {error.Problem}";
-        }
-
-        private static int CompareValues(object a, object b)
-        {
-            if (a is byte[] x && b is byte[] y)
-            {
-                return x.AsSpan().SequenceCompareTo(y);
-            }
-
-            if (a.GetType() == b.GetType() && a is IComparable comparable)
-            {
-                return a is string s ? string.CompareOrdinal(s, (string)b) : comparable.CompareTo(b);
-            }
-
-            return string.CompareOrdinal(a.GetType().Name, b.GetType().Name);
         }
 
         private void Report(LoadPhase phase, string? source) =>
             progress?.Report(new LoadProgress(phase, source, RowsRead, RowsStaged, phase == LoadPhase.Merging ? 0 : phase > LoadPhase.Merging ? TargetCount : 0, TargetCount));
-
-        private static async Task RollbackQuietlyAsync(DbTransaction transaction)
-        {
-            try
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
-            {
-                // The connection is gone; the server rolls the transaction back itself.
-            }
-        }
-
-        private async Task<bool> AcquireMergeLockAsync(DbTransaction transaction, CancellationToken cancellationToken)
-        {
-            if (!Options.SerializeMerges || Dialect.AcquireMergeLock(Options.MergeLockTimeout) is not { } statement)
-            {
-                return false;
-            }
-
-            var acquired = await Db.ScalarAsync(Connection, transaction, statement, cancellationToken).ConfigureAwait(false);
-            if (Convert.ToInt64(acquired ?? 0L, CultureInfo.InvariantCulture) != 1)
-            {
-                throw new DataVaultLoadException($"Batch '{batch.Name}': another loader held the merge lock for longer than {Options.MergeLockTimeout}; the batch was rolled back.");
-            }
-
-            return true;
-        }
-
-        private async Task ReleaseMergeLockQuietlyAsync()
-        {
-            if (Dialect.ReleaseMergeLock() is not { } statement || Connection.State != System.Data.ConnectionState.Open)
-            {
-                return;
-            }
-
-            try
-            {
-                await Db.ScalarAsync(Connection, null, statement, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (DbException)
-            {
-                // A named lock dies with its session.
-            }
-        }
-
-        private async Task DropStagingQuietlyAsync()
-        {
-            foreach (var stage in _stages.All)
-            {
-                try
-                {
-                    if (Connection.State == System.Data.ConnectionState.Open)
-                    {
-                        await Db.ExecuteAsync(Connection, null, Dialect.DropStaging(stage.Staging), CancellationToken.None).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception ex) when (ex is DbException or InvalidOperationException)
-                {
-                    // A staging table left behind is dropped and recreated by the next batch.
-                }
-            }
-        }
     }
 }

@@ -1,10 +1,10 @@
-using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
-using DataVault.Core.Loading.Staging;
+using DataVault.Core.Execution;
+using DataVault.Core.Loading.Bookkeeping;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
+using DataVault.Core.Sql.Writers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,11 +18,11 @@ namespace DataVault.Core.Loading;
 /// <remarks>A loader serves one connection and runs one batch at a time; use one loader per connection to load in parallel.</remarks>
 public sealed partial class VaultLoader
 {
-    private readonly DbConnection _connection;
-    private readonly SqlDialect _dialect;
+    private readonly VaultSession _session;
     private readonly DataVaultModel _model;
     private readonly LoadOptions _options;
     private readonly ILogger _logger;
+    private readonly LoaderStatements _statements;
     private readonly BatchLog? _batchLog;
     private readonly Quarantine _quarantine;
 
@@ -32,27 +32,41 @@ public sealed partial class VaultLoader
     /// <param name="model">The vault's model.</param>
     /// <param name="options">Options, or <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
     /// <param name="logger">A logger, or <see langword="null"/> for none.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type (a connection or a session), so no call is ambiguous; both are new in this release.")]
     public VaultLoader(DbConnection connection, SqlDialect dialect, DataVaultModel model, LoadOptions? options = null, ILogger? logger = null)
+        : this(new VaultSession(connection, dialect), model, options, logger)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(dialect);
+    }
+
+    /// <summary>Creates a loader on a session (connection, dialect and command timeout), which it may share with a <see cref="BusinessVault.PitRefresher"/>.</summary>
+    /// <param name="session">The session; its connection is opened if closed.</param>
+    /// <param name="model">The vault's model.</param>
+    /// <param name="options">Options, or <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
+    /// <param name="logger">A logger, or <see langword="null"/> for none.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type (a connection or a session), so no call is ambiguous; both are new in this release.")]
+    public VaultLoader(VaultSession session, DataVaultModel model, LoadOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(model);
         options ??= LoadOptions.Default;
         options.Validate();
-        _connection = connection;
-        _dialect = dialect;
+        _session = session;
         _model = model;
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _batchLog = options.BatchLogTable is null ? null : new BatchLog(dialect, options.BatchLogTable);
-        _quarantine = new Quarantine(dialect, options.QuarantineTable);
+        _statements = new LoaderStatements(session.Dialect);
+        _batchLog = options.BatchLogTable is null ? null : new BatchLog(_statements, options.BatchLogTable);
+        _quarantine = new Quarantine(_statements, options.QuarantineTable);
     }
 
     /// <summary>The model.</summary>
     public DataVaultModel Model => _model;
 
     /// <summary>The dialect.</summary>
-    public SqlDialect Dialect => _dialect;
+    public SqlDialect Dialect => _session.Dialect;
+
+    /// <summary>The session: connection, dialect and command timeout.</summary>
+    public VaultSession Session => _session;
 
     /// <summary>The options.</summary>
     public LoadOptions Options => _options;
@@ -65,17 +79,17 @@ public sealed partial class VaultLoader
     /// <returns>A task.</returns>
     public async Task EnsureVaultAsync(CancellationToken cancellationToken = default)
     {
-        await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
         var ddl = _options.Ddl with { IfNotExists = true };
-        var statements = new List<SqlStatement>(_dialect.CreateVault(_model, ddl));
+        var statements = new List<SqlStatement>(Dialect.CreateVault(_model, ddl));
         if (_batchLog is not null)
         {
-            statements.AddRange(_dialect.CreateTable(_batchLog.Definition, ddl));
+            statements.AddRange(_batchLog.Create(ddl));
         }
 
-        statements.AddRange(_dialect.CreateTable(_quarantine.Definition, ddl));
-        statements.AddRange(_model.Hubs.Select(h => _dialect.InsertGhostRecord(h, _options.Ddl)));
-        await Db.ExecuteAllAsync(_connection, null, statements, cancellationToken).ConfigureAwait(false);
+        statements.AddRange(_quarantine.Create(ddl));
+        statements.AddRange(_model.Hubs.Select(h => Dialect.InsertGhostRecord(h, _options.Ddl)));
+        await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
         LoaderLog.VaultEnsured(_logger, statements.Count);
     }
 
@@ -84,14 +98,14 @@ public sealed partial class VaultLoader
     /// <returns>A task.</returns>
     public async Task DropVaultAsync(CancellationToken cancellationToken = default)
     {
-        await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var statements = new List<SqlStatement>(_dialect.DropVault(_model)) { _dialect.DropTable(_quarantine.Definition.Name) };
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var statements = new List<SqlStatement>(Dialect.DropVault(_model)) { Dialect.DropTable(_quarantine.Table) };
         if (_batchLog is not null)
         {
-            statements.Add(_dialect.DropTable(_batchLog.Definition.Name));
+            statements.Add(Dialect.DropTable(_batchLog.Table));
         }
 
-        await Db.ExecuteAllAsync(_connection, null, statements, cancellationToken).ConfigureAwait(false);
+        await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Loads one batch in one transaction.</summary>
@@ -105,22 +119,22 @@ public sealed partial class VaultLoader
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Sources.Count == 0)
         {
-            throw new ArgumentException($"Batch '{batch.Name}' has no sources.", nameof(batch));
+            throw new ArgumentException(LoadMessages.BatchHasNoSources(batch.Name), nameof(batch));
         }
 
         var clock = Stopwatch.StartNew();
         var loadDate = Timestamps.Normalize(batch.LoadDate ?? _options.TimeProvider.GetUtcNow().UtcDateTime);
-        await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
         var run = new BatchRun(this, batch, loadDate, progress);
         if (_batchLog is not null)
         {
             try
             {
-                run.BatchId = await _batchLog.StartAsync(_connection, batch.Name, loadDate, batch.RecordSource, Now(), cancellationToken).ConfigureAwait(false);
+                run.BatchId = await _batchLog.StartAsync(_session, batch.Name, loadDate, batch.RecordSource, Now(), cancellationToken).ConfigureAwait(false);
             }
             catch (DbException ex)
             {
-                throw new DataVaultLoadException($"Batch '{batch.Name}' did not start: the batch log '{_batchLog.Definition.Name}' cannot be written ({ex.Message}). Create the vault first (EnsureVaultAsync). Nothing was loaded.", ex);
+                throw new DataVaultLoadException(LoadMessages.BatchLogUnwritable(batch.Name, _batchLog.Table, ex.Message), ex);
             }
         }
 
@@ -135,7 +149,7 @@ public sealed partial class VaultLoader
             {
                 OperationCanceledException => ex,
                 DataVaultLoadException => ex,
-                _ => new DataVaultLoadException($"Batch '{batch.Name}' failed and was rolled back: {ex.Message}", ex),
+                _ => new DataVaultLoadException(LoadMessages.BatchFailed(batch.Name, ex.Message), ex),
             };
             if (ex is OperationCanceledException)
             {
@@ -146,7 +160,7 @@ public sealed partial class VaultLoader
                 LoaderLog.BatchFailed(_logger, ex, batch.Name, run.BatchId, failure.Message);
             }
 
-            await FinishLogAsync(run, ex is OperationCanceledException ? "cancelled" : "failed", failure.Message).ConfigureAwait(false);
+            await FinishLogAsync(run, ex is OperationCanceledException ? BatchStatus.Cancelled : BatchStatus.Failed, failure.Message).ConfigureAwait(false);
             if (ReferenceEquals(failure, ex))
             {
                 throw;
@@ -155,7 +169,7 @@ public sealed partial class VaultLoader
             throw failure;
         }
 
-        await FinishLogAsync(run, "succeeded", null).ConfigureAwait(false);
+        await FinishLogAsync(run, BatchStatus.Succeeded, null).ConfigureAwait(false);
         var result = new LoadResult(run.BatchId, batch.Name, loadDate, run.RowsRead, run.RowsRejected, run.Inserted, run.EndDated, clock.Elapsed);
         LoaderLog.BatchCommitted(_logger, batch.Name, run.BatchId, result.RowsRead, result.RowsInserted, result.RowsEndDated, clock.ElapsedMilliseconds);
         progress?.Report(new LoadProgress(LoadPhase.Done, null, run.RowsRead, run.RowsStaged, run.TargetCount, run.TargetCount));
@@ -164,15 +178,7 @@ public sealed partial class VaultLoader
 
     private DateTime Now() => Timestamps.Normalize(_options.TimeProvider.GetUtcNow().UtcDateTime);
 
-    private async Task OpenAsync(CancellationToken cancellationToken)
-    {
-        if (_connection.State != ConnectionState.Open)
-        {
-            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task FinishLogAsync(BatchRun run, string status, string? error)
+    private async Task FinishLogAsync(BatchRun run, BatchStatus status, string? error)
     {
         if (_batchLog is null)
         {
@@ -182,14 +188,12 @@ public sealed partial class VaultLoader
         try
         {
             // A cancelled bulk copy or a lost connection may have closed it: the log entry is written on a new session.
-            await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await _batchLog.FinishAsync(_connection, run.BatchId, status, Now(), run.RowsRead, run.Inserted.Values.Sum(), run.EndDated, run.RowsRejected, run.Inserted, error, CancellationToken.None).ConfigureAwait(false);
+            await _session.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await _batchLog.FinishAsync(_session, run.BatchId, status, Now(), run.RowsRead, run.Inserted.Values.Sum(), run.EndDated, run.RowsRejected, run.Inserted, error, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             LoaderLog.BatchLogFailed(_logger, ex, run.BatchId, ex.Message);
         }
     }
-
-    private static string Text(object? value) => Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
 }

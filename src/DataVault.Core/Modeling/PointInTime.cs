@@ -6,7 +6,7 @@ namespace DataVault.Core.Modeling;
 /// one loaded before <c>D + 1 day, 00:00</c> (UTC), or NULL when the key had no version yet. Joining a PIT row to the
 /// satellites on (hash key, load date) gives the key's attributes as of that day with equality joins only.
 /// </summary>
-/// <remarks>Built set-based by <see cref="Sql.SqlDialect.BuildPit"/> and run by <see cref="BusinessVault.PitBuilder"/>.</remarks>
+/// <remarks>Built set-based by <see cref="Sql.SqlDialect.BuildPit"/> and run by <see cref="BusinessVault.PitRefresher"/>.</remarks>
 public sealed class PointInTime
 {
     internal PointInTime(string name, string tableName, Hub hub, IReadOnlyList<PointInTimeSatellite> satellites, NamingConventions naming)

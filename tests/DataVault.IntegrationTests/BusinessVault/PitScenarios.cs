@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using DataVault.Core.BusinessVault;
+using DataVault.Core.Execution;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 using DataVault.IntegrationTests.Engines;
@@ -81,7 +82,7 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
 
-        var result = await new PitBuilder().BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        var result = await new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAsync(pit, Day1, Day5);
 
         result.Should().BeEquivalentTo(new { PointInTime = "customer", From = Day1, To = Day5, Snapshots = 5, RowsDeleted = 0, RowsWritten = 11 });
         result.Duration.Should().BePositive();
@@ -97,10 +98,10 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
-        var builder = new PitBuilder();
-        await builder.BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        var refresher = new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect));
+        await refresher.RefreshAsync(pit, Day1, Day5);
 
-        var again = await builder.BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        var again = await refresher.RefreshAsync(pit, Day1, Day5);
 
         again.RowsDeleted.Should().Be(11);
         again.RowsWritten.Should().Be(11);
@@ -114,19 +115,19 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
-        var builder = new PitBuilder();
-        await builder.BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        var refresher = new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect));
+        await refresher.RefreshAsync(pit, Day1, Day5);
         var bobV2 = new DateTime(2026, 3, 4, 12, 0, 0);
         await PitData.LoadAsync(harness, model.Satellite("customer_details"), ("C2", bobV2, ["Bob", "B"]));
 
-        var partial = await builder.BuildAsync(harness.Connection, Fixture.Dialect, pit, new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 4));
+        var partial = await refresher.RefreshAsync(pit, new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 4));
 
         partial.Should().BeEquivalentTo(new { Snapshots = 1, RowsDeleted = 3, RowsWritten = 3 });
         var bob = PitData.Key(model, "C2");
         var expected = Expected(model).Select(r => r.Key == bob && r.Date == new DateOnly(2026, 3, 4) ? r with { LoadDates = [bobV2, null] } : r).ToList();
         (await PitData.PitRowsAsync(harness, pit)).Should().Equal(expected, "day 5 keeps its old snapshot until its range is rebuilt");
 
-        await builder.BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        await refresher.RefreshAsync(pit, Day1, Day5);
         (await PitData.PitRowsAsync(harness, pit)).Single(r => r.Key == bob && r.Date == Day5).LoadDates.Should().Equal(bobV2, null);
     }
 
@@ -137,7 +138,7 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
-        await new PitBuilder().BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        await new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAsync(pit, Day1, Day5);
 
         var day3 = await PitData.QueryAsync(harness.Connection, Fixture.Dialect.SelectPitAsOf(pit, new DateOnly(2026, 3, 3)));
 
@@ -161,7 +162,7 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
-        await new PitBuilder().BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        await new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAsync(pit, Day1, Day5);
         var details = model.Satellite("customer_details");
 
         var beforeMidnight = await PitData.QueryAsync(harness.Connection, Fixture.Dialect.SelectSatelliteAsOf(details, new DateTime(2026, 3, 5, 0, 0, 0)));
@@ -189,12 +190,12 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
         var pit = model.PointInTime("customer");
-        await new PitBuilder().BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        await new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAsync(pit, Day1, Day5);
         var contact = model.Satellite("customer_contact");
         await harness.ExecuteAsync(Fixture.Dialect.DropView(Fixture.Dialect.SatelliteViewName(contact)));
         await harness.ExecuteAsync(Fixture.Dialect.DropTable(contact.TableName));
 
-        var build = () => new PitBuilder().BuildAsync(harness.Connection, Fixture.Dialect, pit, Day1, Day5);
+        var build = () => new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAsync(pit, Day1, Day5);
 
         await build.Should().ThrowAsync<DbException>("the insert reads a table that is gone; the error is not swallowed");
         (await PitData.PitRowsAsync(harness, pit)).Should().Equal(Expected(model), "the delete of the range was rolled back with the failed insert");
@@ -206,7 +207,7 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         var (harness, model) = await NewVaultAsync();
         await using var _ = harness.Connection;
         await LoadHistoryAsync(harness, model);
-        await new PitBuilder().BuildAllAsync(harness.Connection, Fixture.Dialect, model, Day1, Day5);
+        await new PitRefresher(new VaultSession(harness.Connection, Fixture.Dialect)).RefreshAllAsync(model, Day1, Day5);
 
         await harness.ExecuteAsync(Fixture.Dialect.DropVault(model));
         await harness.CreateVaultAsync();
@@ -263,11 +264,11 @@ public abstract class PitScenarios<TFixture>(TFixture fixture, ITestOutputHelper
         }
 
         var loadTime = stopwatch.Elapsed;
-        var builder = new PitBuilder();
+        var refresher = new PitRefresher(new VaultSession(harness.Connection, d));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var build = await builder.BuildAsync(harness.Connection, d, pit, first, last);
+        var build = await refresher.RefreshAsync(pit, first, last);
         var buildCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var rebuild = await builder.BuildAsync(harness.Connection, d, pit, first, last);
+        var rebuild = await refresher.RefreshAsync(pit, first, last);
 
         build.RowsWritten.Should().Be(expectedRows);
         rebuild.RowsDeleted.Should().Be(expectedRows);

@@ -38,12 +38,12 @@ public sealed class CsvSource : LoadSource
     {
         if (!File.Exists(FilePath))
         {
-            throw new DataVaultLoadException(Name, null, null, $"{Name}: the file '{FilePath}' does not exist.");
+            throw new DataVaultLoadException(Name, null, null, LoadMessages.FileNotFound(Name, FilePath));
         }
 
         if (new FileInfo(FilePath).Length == 0)
         {
-            throw new DataVaultLoadException(Name, 1, null, $"{Name}, line 1: the file is empty; a CSV source needs at least a header row.");
+            throw new DataVaultLoadException(Name, 1, null, LoadMessages.EmptyFile(Name));
         }
 
         var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = Delimiter, BufferSize = 1 << 16 };
@@ -64,7 +64,7 @@ public sealed class CsvSource : LoadSource
         public override string? RowProblem =>
             reader.RowFieldCount == _columns.Length
                 ? null
-                : string.Create(CultureInfo.InvariantCulture, $"the row has {reader.RowFieldCount} fields, the header has {_columns.Length}");
+                : LoadMessages.FieldCount(reader.RowFieldCount, _columns.Length);
 
         public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
         {
@@ -76,7 +76,7 @@ public sealed class CsvSource : LoadSource
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A malformed record (e.g. a quote that is never closed): name the file and the line where it starts.
-                throw new DataVaultLoadException(name, _nextLine, null, string.Create(CultureInfo.InvariantCulture, $"{name}, line {_nextLine}: {ex.Message}"), ex);
+                throw new DataVaultLoadException(name, _nextLine, null, LoadMessages.MalformedRecord(name, _nextLine, ex.Message), ex);
             }
 
             if (more)

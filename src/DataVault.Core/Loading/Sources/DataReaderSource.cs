@@ -24,7 +24,7 @@ public sealed class DataReaderSource : LoadSource
     {
         if (_opened)
         {
-            throw new InvalidOperationException($"The data reader of source '{Name}' was already read; a reader can feed one batch once.");
+            throw new InvalidOperationException(LoadMessages.ReaderAlreadyRead(Name));
         }
 
         _opened = true;

@@ -1,4 +1,4 @@
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Stages;
 
 /// <summary>
 /// A bounded memory of recently staged keys (and their hash diffs and source rows, for satellites): repeats are dropped

@@ -1,7 +1,8 @@
 using System.Globalization;
+using DataVault.Core.Loading.Stages;
 using DataVault.Core.Modeling;
 
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Planning;
 
 /// <summary>
 /// How the rows of one source become staged rows: which hubs, links and satellites it feeds, which columns each needs
@@ -72,7 +73,7 @@ internal sealed partial class SourcePlan
         var known = model.Hubs.Select(h => h.TableName).Concat(model.Links.Select(l => l.TableName)).Concat(model.Satellites.Select(s => s.TableName)).ToHashSet(StringComparer.Ordinal);
         foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Where(t => !known.Contains(t)))
         {
-            throw new DataVaultLoadException(Source.Name, null, null, $"{Source.Name}: the mapping names the table '{table}', which the model does not have (tables: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+            throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.UnknownMappedTable(Source.Name, table, known.Order(StringComparer.Ordinal)));
         }
 
         bool Explicit(string table) => mapping.OnlyTables.Contains(table);
@@ -83,7 +84,7 @@ internal sealed partial class SourcePlan
             var missing = needed.Where(c => _columns.Find(c.Name) < 0).Select(c => c.Name).ToArray();
             if (missing.Length > 0)
             {
-                throw new DataVaultLoadException(Source.Name, 1, missing[0], $"{Source.Name}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {string.Join(", ", _columns.Names)}).");
+                throw new DataVaultLoadException(Source.Name, 1, missing[0], LoadMessages.MissingColumns(Source.Name, missing, table, _columns.Names));
             }
         }
 
@@ -152,7 +153,7 @@ internal sealed partial class SourcePlan
 
         if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0)
         {
-            throw new DataVaultLoadException(Source.Name, 1, null, $"{Source.Name}: the source feeds no table of the model: none has all its key columns among the source's columns ({string.Join(", ", _columns.Names)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.");
+            throw new DataVaultLoadException(Source.Name, 1, null, LoadMessages.FeedsNoTable(Source.Name, _columns.Names));
         }
 
         if (mapping.OrderColumn is { } order)
@@ -160,7 +161,7 @@ internal sealed partial class SourcePlan
             OrderOrdinal = _columns.FindSourceColumn(order);
             if (OrderOrdinal < 0)
             {
-                throw new DataVaultLoadException(Source.Name, 1, order, $"{Source.Name}: the order column '{order}' is missing (columns present: {string.Join(", ", _columns.Names)}).");
+                throw new DataVaultLoadException(Source.Name, 1, order, LoadMessages.MissingOrderColumn(Source.Name, order, _columns.Names));
             }
         }
 
@@ -190,15 +191,9 @@ internal sealed partial class SourcePlan
         return index;
     }
 
-    private sealed record HubFeed(TargetStage Stage, Hub Hub, int[] Keys);
+    private sealed record HubFeed(HubStage Stage, Hub Hub, int[] Keys);
 
-    private sealed record LinkFeed(TargetStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
+    private sealed record LinkFeed(LinkStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
 
-    private sealed record SatelliteFeed(TargetStage Stage, Satellite Satellite, int[] ParentKeys, int[] Attributes, int[][]? RequiredHubKeys);
-
-    private static string Describe(object? value)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-        return text.Length > 80 ? text[..77] + "..." : text;
-    }
+    private sealed record SatelliteFeed(SatelliteStage Stage, Satellite Satellite, int[] ParentKeys, int[] Attributes, int[][]? RequiredHubKeys);
 }

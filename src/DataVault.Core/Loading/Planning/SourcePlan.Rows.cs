@@ -1,7 +1,8 @@
 using System.Globalization;
+using DataVault.Core.Loading.Stages;
 using DataVault.Core.Modeling;
 
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Planning;
 
 /// <summary>Per-row work of a source plan: parse the needed columns, compute derived ones, hash, and stage.</summary>
 internal sealed partial class SourcePlan
@@ -133,10 +134,10 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            object?[] row = [key, batch.LoadDate, diff, batch.RecordSource, .. attributes, sourceRow];
+            var row = SatelliteRow.Create(key, batch.LoadDate, diff, batch.RecordSource, attributes, sourceRow);
             if (OrderOrdinal >= 0)
             {
-                (feed.Stage.OrderedRows ??= []).Add(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
+                feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
             }
             else if (feed.Stage.Recent.Add(key, diff, sourceRow, out var previous))
             {
@@ -144,20 +145,9 @@ internal sealed partial class SourcePlan
             }
             else if (!StagedValueComparer.Instance.Equals(previous.Diff, diff))
             {
-                throw Conflict(batch, feed.Satellite, previous.SourceRow, sourceRow, feed.Satellite.Parent, parentValues);
+                throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues);
             }
         }
-    }
-
-    /// <summary>The error for two different rows of one satellite key in one batch without an order.</summary>
-    public static DataVaultLoadException Conflict(BatchState batch, Satellite satellite, long firstRow, long secondRow, VaultEntity parent, IReadOnlyList<object?>? keyValues)
-    {
-        var key = keyValues is null ? string.Empty : $" ({string.Join(", ", parent.KeyParts.Select((k, i) => $"{k.Name} = '{Describe(keyValues[i])}'"))})";
-        return new DataVaultLoadException(
-            null,
-            null,
-            null,
-            $"{satellite.TableName}: one key{key} has two different rows in this batch and no order column: {batch.Describe(firstRow)} and {batch.Describe(secondRow)}. Correct the data, or declare the column that orders versions (SourceMapping.OrderBy) to load both as versions.");
     }
 
     private static void Add(TargetStage stage, object?[] row, List<TargetStage> full)
@@ -216,7 +206,7 @@ internal sealed partial class SourcePlan
         var raw = _reader!.GetValue(OrderOrdinal);
         return raw switch
         {
-            null => throw new RowErrorException(new RowError(_columns.Names[OrderOrdinal], null, "is empty; it orders the versions of a key")),
+            null => throw new RowErrorException(new RowError(_columns.Names[OrderOrdinal], null, LoadMessages.OrderValueEmpty)),
             string text when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
             string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
             string text when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var stamp) => stamp,
@@ -236,7 +226,7 @@ internal sealed partial class SourcePlan
         var derived = _derived[index];
         if (_computing == index)
         {
-            throw new RowErrorException(new RowError(derived.Name, null, "refers to itself"));
+            throw new RowErrorException(new RowError(derived.Name, null, LoadMessages.DerivedRefersToItself));
         }
 
         var outer = _computing;
@@ -247,7 +237,7 @@ internal sealed partial class SourcePlan
             var problem = ValueConverter.TryConvert(raw, derived.Type, out var value);
             if (problem is not null)
             {
-                throw new RowErrorException(new RowError(derived.Name, raw, "(computed) " + problem));
+                throw new RowErrorException(new RowError(derived.Name, raw, LoadMessages.DerivedValueProblem(problem)));
             }
 
             _derivedValues[index] = value;
@@ -256,7 +246,7 @@ internal sealed partial class SourcePlan
         }
         catch (Exception ex) when (ex is not RowErrorException and not OperationCanceledException)
         {
-            throw new RowErrorException(new RowError(derived.Name, null, "could not be computed: " + ex.Message));
+            throw new RowErrorException(new RowError(derived.Name, null, LoadMessages.DerivedFailed(ex.Message)));
         }
         finally
         {
@@ -279,7 +269,7 @@ internal sealed partial class SourcePlan
 
         if (ordinal < 0)
         {
-            throw new KeyNotFoundException($"{Source.Name} has no column '{column}' (columns: {string.Join(", ", _columns.Names)}).");
+            throw new KeyNotFoundException(LoadMessages.LookupMissingColumn(Source.Name, column, _columns.Names));
         }
 
         if (ordinal >= _columns.SourceCount)

@@ -1,4 +1,4 @@
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Planning;
 
 /// <summary>
 /// Finds source columns by model column name: case-insensitive, ignoring underscores and spaces (so a property
@@ -18,12 +18,12 @@ internal sealed class SourceColumns
             var key = Normalize(Names[i]);
             if (key.Length == 0)
             {
-                throw new DataVaultLoadException(source.Name, 1, Names[i], $"{source.Name}: column {i + 1} has an empty name; every column needs a header.");
+                throw new DataVaultLoadException(source.Name, 1, Names[i], LoadMessages.EmptyColumnName(source.Name, i + 1));
             }
 
             if (!_ordinals.TryAdd(key, i))
             {
-                throw new DataVaultLoadException(source.Name, 1, Names[i], $"{source.Name}: the column '{Names[i]}' appears twice (columns {_ordinals[key] + 1} and {i + 1}); headers must be unique.");
+                throw new DataVaultLoadException(source.Name, 1, Names[i], LoadMessages.DuplicateColumn(source.Name, Names[i], _ordinals[key] + 1, i + 1));
             }
         }
 

@@ -1,4 +1,4 @@
-namespace DataVault.Core.Loading.Staging;
+namespace DataVault.Core.Loading.Stages;
 
 /// <summary>Equality of staged hash values: strings and GUIDs by value, byte arrays by content.</summary>
 internal sealed class StagedValueComparer : IEqualityComparer<object>

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DataVault.Core.Execution;
+using DataVault.Core.Sql;
+using DataVault.Core.Sql.Writers;
+
+namespace DataVault.Core.Loading.Bookkeeping;
+
+/// <summary>
+/// The batch log (the seed's <c>etl_batch_log</c>, plus load date, record source, rejected rows and per-table counts).
+/// Written outside the batch's transaction, so a failed batch is logged even though its data is rolled back. Its SQL is
+/// <see cref="LoaderStatements"/>'.
+/// </summary>
+internal sealed class BatchLog(LoaderStatements statements, string table)
+{
+    /// <summary>The table name.</summary>
+    public string Table { get; } = table;
+
+    /// <summary>Creates the table.</summary>
+    /// <param name="options">DDL options.</param>
+    /// <returns>The statements.</returns>
+    public IReadOnlyList<SqlStatement> Create(DdlOptions options) => statements.CreateBatchLog(Table, options);
+
+    /// <summary>Adds a <see cref="BatchStatus.Running"/> entry and returns its id (the highest id + 1; retried if a concurrent loader took it).</summary>
+    public async Task<long> StartAsync(VaultSession session, string name, DateTime loadDate, string recordSource, DateTime startTime, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var next = Convert.ToInt64(await session.ScalarAsync(statements.NextBatchId(Table), null, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            try
+            {
+                await session.ExecuteAsync(statements.StartBatch(Table, next, name, loadDate, recordSource, startTime), null, cancellationToken).ConfigureAwait(false);
+                return next;
+            }
+            catch (DbException) when (attempt < 5)
+            {
+                await Task.Delay(10 * attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Completes an entry: status, end time, counts, error.</summary>
+    public Task FinishAsync(VaultSession session, long batchId, BatchStatus status, DateTime endTime, long read, long inserted, long updated, long rejected, IReadOnlyDictionary<string, long> counts, string? error, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(statements.FinishBatch(Table, batchId, status, endTime, read, inserted, updated, rejected, Json(counts), error), null, cancellationToken);
+
+    private static string Json(IReadOnlyDictionary<string, long> counts)
+    {
+        var text = new StringBuilder("{");
+        foreach (var (key, value) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append(text.Length > 1 ? ", " : string.Empty).Append(CultureInfo.InvariantCulture, $"\"{key}\": {value}");
+        }
+
+        return text.Append('}').ToString();
+    }
+}

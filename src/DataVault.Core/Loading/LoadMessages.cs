@@ -1,0 +1,146 @@
+using System.Globalization;
+
+namespace DataVault.Core.Loading;
+
+/// <summary>
+/// Every message the loader writes into its exceptions, in one place (after EF Core's <c>CoreStrings</c>): the code that
+/// fails and the tests that check the failure call the same method. The texts are part of the loader's behaviour —
+/// users match them in logs — so a change here is a deliberate change of behaviour.
+/// </summary>
+internal static class LoadMessages
+{
+    /// <summary>The longest value shown in a message; longer values are cut to 77 characters and <c>...</c>.</summary>
+    private const int MaxShownValue = 80;
+
+    // The batch.
+
+    /// <summary>A batch without sources.</summary>
+    public static string BatchHasNoSources(string batch) => $"Batch '{batch}' has no sources.";
+
+    /// <summary>A batch whose source names repeat.</summary>
+    public static string DuplicateSourceName(string source) => $"The batch already has a source named '{source}'.";
+
+    /// <summary>The batch log could not be written at the start: the vault is probably missing.</summary>
+    public static string BatchLogUnwritable(string batch, string table, string error) =>
+        $"Batch '{batch}' did not start: the batch log '{table}' cannot be written ({error}). Create the vault first (EnsureVaultAsync). Nothing was loaded.";
+
+    /// <summary>A batch that failed for a reason that is not already a <see cref="DataVaultLoadException"/>.</summary>
+    public static string BatchFailed(string batch, string error) => $"Batch '{batch}' failed and was rolled back: {error}";
+
+    /// <summary>The merge lock was not acquired in time.</summary>
+    public static string MergeLockTimeout(string batch, TimeSpan timeout) =>
+        $"Batch '{batch}': another loader held the merge lock for longer than {timeout}; the batch was rolled back.";
+
+    // The sources and the plan.
+
+    /// <summary>A CSV file that does not exist.</summary>
+    public static string FileNotFound(string source, string path) => $"{source}: the file '{path}' does not exist.";
+
+    /// <summary>A CSV file without a header row.</summary>
+    public static string EmptyFile(string source) => $"{source}, line 1: the file is empty; a CSV source needs at least a header row.";
+
+    /// <summary>A CSV record with another number of fields than the header.</summary>
+    public static string FieldCount(int fields, int headerFields) =>
+        string.Create(CultureInfo.InvariantCulture, $"the row has {fields} fields, the header has {headerFields}");
+
+    /// <summary>A CSV record the reader cannot parse (an unclosed quote), at the line where it starts.</summary>
+    public static string MalformedRecord(string source, long line, string error) =>
+        string.Create(CultureInfo.InvariantCulture, $"{source}, line {line}: {error}");
+
+    /// <summary>A data reader handed to a second batch.</summary>
+    public static string ReaderAlreadyRead(string source) => $"The data reader of source '{source}' was already read; a reader can feed one batch once.";
+
+    /// <summary>A source column without a name.</summary>
+    public static string EmptyColumnName(string source, int position) => $"{source}: column {position} has an empty name; every column needs a header.";
+
+    /// <summary>Two source columns with the same (normalised) name.</summary>
+    public static string DuplicateColumn(string source, string column, int first, int second) =>
+        $"{source}: the column '{column}' appears twice (columns {first} and {second}); headers must be unique.";
+
+    /// <summary>A mapping that names a table the model does not have.</summary>
+    public static string UnknownMappedTable(string source, string table, IEnumerable<string> tables) =>
+        $"{source}: the mapping names the table '{table}', which the model does not have (tables: {string.Join(", ", tables)}).";
+
+    /// <summary>A table the mapping asks for whose columns the source lacks.</summary>
+    public static string MissingColumns(string source, IEnumerable<string> missing, string table, IEnumerable<string> present) =>
+        $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {string.Join(", ", present)}).";
+
+    /// <summary>A source that feeds no table.</summary>
+    public static string FeedsNoTable(string source, IEnumerable<string> columns) =>
+        $"{source}: the source feeds no table of the model: none has all its key columns among the source's columns ({string.Join(", ", columns)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.";
+
+    /// <summary>A missing order column.</summary>
+    public static string MissingOrderColumn(string source, string column, IEnumerable<string> columns) =>
+        $"{source}: the order column '{column}' is missing (columns present: {string.Join(", ", columns)}).";
+
+    /// <summary>A derived column's lookup of a column the source does not have (the message of a <see cref="KeyNotFoundException"/>).</summary>
+    public static string LookupMissingColumn(string source, string column, IEnumerable<string> columns) =>
+        $"{source} has no column '{column}' (columns: {string.Join(", ", columns)}).";
+
+    // Rows.
+
+    /// <summary>The problem of an empty order value.</summary>
+    public const string OrderValueEmpty = "is empty; it orders the versions of a key";
+
+    /// <summary>The problem of a derived column that needs its own value.</summary>
+    public const string DerivedRefersToItself = "refers to itself";
+
+    /// <summary>The problem of a derived value that does not convert to its type.</summary>
+    public static string DerivedValueProblem(string problem) => "(computed) " + problem;
+
+    /// <summary>The problem of a derived column whose computation threw.</summary>
+    public static string DerivedFailed(string error) => "could not be computed: " + error;
+
+    /// <summary>Where a row is, for messages: <c>customers.csv, line 7</c>.</summary>
+    public static string Location(string source, string locationName, long location) =>
+        string.Create(CultureInfo.InvariantCulture, $"{source}, {locationName} {location}");
+
+    /// <summary>A staged row whose source is unknown (it cannot happen with the loader's own row numbers).</summary>
+    public static string UnknownLocation(long location) => string.Create(CultureInfo.InvariantCulture, $"row {location}");
+
+    /// <summary>A bad row that rejects the batch: where, the column, and the problem.</summary>
+    public static string BadRow(string location, string? column, string problem) =>
+        $"{location}{(column is null ? string.Empty : ", column " + column)}: {problem}";
+
+    /// <summary>A row's problem with the bad value quoted (cut to 80 characters), or the problem alone for a whole-row problem.</summary>
+    public static string RowProblem(string? column, object? value, string problem)
+    {
+        if (column is null)
+        {
+            return problem;
+        }
+
+        var text = value is null ? "NULL" : Value(value);
+        return $"'{(text.Length > MaxShownValue ? text[..77] + "..." : text)}' {problem}";
+    }
+
+    // Checks.
+
+    /// <summary>Two different rows of one satellite key in one batch, without an order column.</summary>
+    /// <param name="table">The satellite's table.</param>
+    /// <param name="key">The key's business key values (<c> (customer_id = 'C2')</c>), or empty when only the hash is known.</param>
+    /// <param name="first">Where the first row is.</param>
+    /// <param name="second">Where the second row is.</param>
+    public static string InBatchConflict(string table, string key, string first, string second) =>
+        $"{table}: one key{key} has two different rows in this batch and no order column: {first} and {second}. Correct the data, or declare the column that orders versions (SourceMapping.OrderBy) to load both as versions.";
+
+    /// <summary>The key part of <see cref="InBatchConflict"/>: <c> (customer_id = 'C2', …)</c>.</summary>
+    public static string KeyValues(IEnumerable<(string Column, object? Value)> parts) =>
+        $" ({string.Join(", ", parts.Select(p => $"{p.Column} = '{Shorten(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? string.Empty)}'"))})";
+
+    /// <summary>A batch row that differs from the stored row of the same key and load date.</summary>
+    public static string StoredConflict(string table, object? key, object? loadDate) =>
+        $"{table}: the batch's row for key {Value(key)} at load date {Value(loadDate)} differs from the row already stored with the same key and load date. " +
+        "A rerun must carry the same data; load changed data with a new load timestamp.";
+
+    /// <summary>A batch row older than the stored version of its key.</summary>
+    public static string LateData(string table, object? key, object? loadDate, object? storedLoadDate) =>
+        $"{table}: late data: the batch's row for key {Value(key)} has load date {Value(loadDate)}, older than the stored version of {Value(storedLoadDate)}. " +
+        "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order.";
+
+    /// <summary>A value as messages show it: invariant text, bytes as hex, <c>NULL</c> for null.</summary>
+    public static string Value(object? value) =>
+        Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
+
+    private static string Shorten(string text) => text.Length > MaxShownValue ? text[..77] + "..." : text;
+}

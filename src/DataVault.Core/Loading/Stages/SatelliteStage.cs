@@ -1,0 +1,173 @@
+using System.Globalization;
+using DataVault.Core.Loading.Planning;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+
+namespace DataVault.Core.Loading.Stages;
+
+/// <summary>
+/// The stage of a satellite: staged rows follow <see cref="SatelliteRow"/>. Before the merge it checks for conflicts
+/// inside the batch and with stored rows, and for late data; the merge inserts changed versions and, with end dating,
+/// sets the load end dates of the keys it touched. Rows of ordered sources wait in <see cref="OrderedRows"/> until the
+/// batch is read, so their versions can be numbered per key.
+/// </summary>
+internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema schema, TableDefinition definition, int chunkSize, int recentKeyCapacity)
+    : TargetStage(satellite.TableName, schema, definition, chunkSize, recentKeyCapacity)
+{
+    /// <summary>The satellite.</summary>
+    public Satellite Satellite { get; } = satellite;
+
+    /// <summary>The rows of ordered sources, waiting to be numbered; <see langword="null"/> when no ordered source feeds the satellite.</summary>
+    public List<OrderedSatelliteRow>? OrderedRows { get; private set; }
+
+    /// <summary>Whether the database must be asked for conflicting rows of one key (the in-memory check was not complete).</summary>
+    public bool NeedsConflictQuery => Recent.Forgot || OrderedRows is not null;
+
+    /// <inheritdoc />
+    public override SqlStatement Load(SqlDialect dialect) => dialect.LoadSatellite(Satellite, Staging);
+
+    /// <summary>The statement that sets the load end dates of the staged keys.</summary>
+    /// <param name="dialect">The dialect.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement EndDate(SqlDialect dialect) => dialect.EndDateSatellite(Satellite, Staging);
+
+    /// <summary>Holds a row of an ordered source until the batch is read.</summary>
+    public void AddOrdered(OrderedSatelliteRow row) => (OrderedRows ??= []).Add(row);
+
+    /// <summary>
+    /// Numbers the held versions of each key (the k-th version's load date: the batch's + k µs) and returns them in key
+    /// and order sequence; two versions of one key with the same order value must not differ. Empties the held rows.
+    /// </summary>
+    /// <param name="batch">The batch.</param>
+    /// <returns>The rows to stage.</returns>
+    public IEnumerable<object?[]> TakeOrderedVersions(BatchState batch)
+    {
+        if (OrderedRows is not { } rows)
+        {
+            yield break;
+        }
+
+        rows.Sort(static (a, b) =>
+        {
+            var byKey = CompareValues(a.Key, b.Key);
+            if (byKey != 0)
+            {
+                return byKey;
+            }
+
+            var byOrder = CompareValues(a.Order, b.Order);
+            return byOrder != 0 ? byOrder : a.SourceRow.CompareTo(b.SourceRow);
+        });
+        OrderedSatelliteRow? previous = null;
+        var k = 0;
+        foreach (var row in rows)
+        {
+            if (previous is not null && StagedValueComparer.Instance.Equals(previous.Key, row.Key))
+            {
+                if (CompareValues(previous.Order, row.Order) == 0)
+                {
+                    if (!StagedValueComparer.Instance.Equals(previous.Diff, row.Diff))
+                    {
+                        throw Conflict(batch, previous.SourceRow, row.SourceRow, null);
+                    }
+
+                    continue;
+                }
+
+                k++;
+            }
+            else
+            {
+                k = 0;
+            }
+
+            row.Row[SatelliteRow.LoadDate] = Timestamps.Version(batch.LoadDate, k);
+            previous = row;
+            yield return row.Row;
+        }
+
+        rows.Clear();
+    }
+
+    /// <summary>The error for two different rows of one key in one batch without an order.</summary>
+    /// <param name="batch">The batch (names the rows' sources).</param>
+    /// <param name="firstRow">The first row's origin.</param>
+    /// <param name="secondRow">The second row's origin.</param>
+    /// <param name="keyValues">The parent's key values, or <see langword="null"/> when only the hash key is known.</param>
+    /// <returns>The exception, to throw.</returns>
+    public DataVaultLoadException Conflict(BatchState batch, long firstRow, long secondRow, IReadOnlyList<object?>? keyValues)
+    {
+        var key = keyValues is null ? string.Empty : LoadMessages.KeyValues(Satellite.Parent.KeyParts.Select((k, i) => (k.Name, keyValues[i])));
+        return new DataVaultLoadException(null, null, null, LoadMessages.InBatchConflict(Satellite.TableName, key, batch.Describe(firstRow), batch.Describe(secondRow)));
+    }
+
+    /// <inheritdoc />
+    public override async Task CheckAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var session = context.Session;
+        var dialect = session.Dialect;
+        if (NeedsConflictQuery)
+        {
+            var conflicts = await session.QueryAsync(dialect.SelectStagedConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+            if (conflicts.Rows.Count > 0)
+            {
+                var (first, second) = await ConflictingRowsAsync(context, conflicts.Rows[0], cancellationToken).ConfigureAwait(false);
+                throw Conflict(context.Batch, first, second, null);
+            }
+        }
+
+        var stored = await session.QueryAsync(dialect.SelectSatelliteConflicts(Satellite, Staging), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+        if (stored.Rows.Count > 0)
+        {
+            throw new DataVaultLoadException(LoadMessages.StoredConflict(Satellite.TableName, stored.Rows[0][0], stored.Rows[0][1]));
+        }
+
+        if (context.Options.LateData == LateDataHandling.Reject)
+        {
+            var late = await session.QueryAsync(dialect.SelectLateSatelliteRows(Satellite, Staging), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+            if (late.Rows.Count > 0)
+            {
+                throw new DataVaultLoadException(LoadMessages.LateData(Satellite.TableName, late.Rows[0][0], late.Rows[0][1], late.Rows[0][2]));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<StageMerge> MergeAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        var merged = await base.MergeAsync(context, cancellationToken).ConfigureAwait(false);
+        if (!context.Options.EndDating || Staged == 0)
+        {
+            return merged;
+        }
+
+        var endDated = await context.Session.ExecuteAsync(EndDate(context.Session.Dialect), context.Transaction, cancellationToken).ConfigureAwait(false);
+        return merged with { EndDated = endDated };
+    }
+
+    /// <summary>Finds two staged rows of a conflicting key that really differ: the first row and the first with another diff.</summary>
+    private async Task<(long First, long Second)> ConflictingRowsAsync(StageContext context, object?[] conflict, CancellationToken cancellationToken)
+    {
+        var statement = context.Statements.SelectConflictingRows(Satellite, Staging, SourceRowColumn, conflict[0], conflict[1]);
+        var rows = (await context.Session.QueryAsync(statement, context.Transaction, null, cancellationToken).ConfigureAwait(false)).Rows;
+        var first = rows[0];
+        var second = rows.FirstOrDefault(r => !StagedValueComparer.Instance.Equals(r[1], first[1])) ?? rows[^1];
+        return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture));
+    }
+
+    private static int CompareValues(object a, object b)
+    {
+        if (a is byte[] x && b is byte[] y)
+        {
+            return x.AsSpan().SequenceCompareTo(y);
+        }
+
+        if (a.GetType() == b.GetType() && a is IComparable comparable)
+        {
+            return a is string s ? string.CompareOrdinal(s, (string)b) : comparable.CompareTo(b);
+        }
+
+        return string.CompareOrdinal(a.GetType().Name, b.GetType().Name);
+    }
+}

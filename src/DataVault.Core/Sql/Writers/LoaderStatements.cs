@@ -1,0 +1,226 @@
+using System.Globalization;
+using DataVault.Core.Loading;
+using DataVault.Core.Modeling;
+
+namespace DataVault.Core.Sql.Writers;
+
+/// <summary>
+/// The SQL the loader writes for itself: the batch log (table, next id, start, finish), the quarantine table and its
+/// rows, the query that names two conflicting staged rows, and the generic staging writer's multi-row insert. Written
+/// only with the dialect's roles — its <see cref="SqlQuoter"/>, <see cref="SqlTypeMap"/> and <see cref="DialectCapabilities"/>,
+/// and <see cref="SqlDialect.CreateTable"/> — so a dialect author reaches it through those, and every value is a parameter.
+/// </summary>
+internal sealed class LoaderStatements(SqlDialect dialect)
+{
+    private static readonly string[] BatchStartColumns = ["batch_id", "batch_name", "load_date", "record_source", "start_time", "status"];
+    private static readonly string[] BatchFinishColumns = ["end_time", "status", "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message"];
+    private static readonly string[] QuarantineColumns = ["batch_id", "source_name", "line_number", "column_name", "reason", "raw_row"];
+
+    /// <summary>The batch log (the seed's <c>etl_batch_log</c>, plus load date, record source, rejected rows and per-table counts).</summary>
+    /// <param name="table">The table name.</param>
+    /// <returns>Its definition.</returns>
+    public TableDefinition BatchLogTable(string table) => new(
+        table,
+        [
+            new("batch_id", Types.For(DataType.BigInt), true),
+            new("batch_name", Types.For(DataType.String(255)), false),
+            new("load_date", Types.For(DataType.Timestamp), false),
+            new("record_source", Types.For(DataType.String(100)), false),
+            new("start_time", Types.For(DataType.Timestamp), false),
+            new("end_time", Types.For(DataType.Timestamp), false),
+            new("status", Types.For(DataType.String(50)), false),
+            new("records_processed", Types.For(DataType.BigInt), false),
+            new("records_inserted", Types.For(DataType.BigInt), false),
+            new("records_updated", Types.For(DataType.BigInt), false),
+            new("records_rejected", Types.For(DataType.BigInt), false),
+            new("target_counts", Types.For(DataType.Text), false),
+            new("error_message", Types.For(DataType.Text), false),
+        ],
+        ["batch_id"],
+        [],
+        []);
+
+    /// <summary>Creates the batch log.</summary>
+    /// <param name="table">The table name.</param>
+    /// <param name="options">DDL options (the loader passes <c>IfNotExists</c>).</param>
+    /// <returns>The statements.</returns>
+    public IReadOnlyList<SqlStatement> CreateBatchLog(string table, DdlOptions options) => dialect.CreateTable(BatchLogTable(table), options);
+
+    /// <summary>The next batch id: the highest id + 1 (1 for an empty log).</summary>
+    /// <param name="table">The batch log.</param>
+    /// <returns>A query of one value.</returns>
+    public SqlStatement NextBatchId(string table) =>
+        SqlStatement.Of($"SELECT COALESCE(MAX({Quoter.QuoteIdentifier("batch_id")}), 0) + 1 FROM {Quoter.QuoteIdentifier(table)}");
+
+    /// <summary>Adds the <see cref="BatchStatus.Running"/> entry of a batch.</summary>
+    /// <param name="table">The batch log.</param>
+    /// <param name="batchId">The batch id.</param>
+    /// <param name="name">The batch name.</param>
+    /// <param name="loadDate">The batch's load date.</param>
+    /// <param name="recordSource">The batch's record source.</param>
+    /// <param name="startTime">When it started.</param>
+    /// <returns>The insert.</returns>
+    public SqlStatement StartBatch(string table, long batchId, string name, DateTime loadDate, string recordSource, DateTime startTime) => new(
+        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({string.Join(", ", BatchStartColumns.Select(Quoter.QuoteIdentifier))}) " +
+        $"VALUES ({P("id")}, {P("name")}, {P("load_date")}, {P("record_source")}, {P("start_time")}, {P("status")})",
+        [
+            new("id", batchId),
+            new("name", name),
+            new("load_date", Types.ToDbValue(loadDate, DataType.Timestamp)),
+            new("record_source", recordSource),
+            new("start_time", Types.ToDbValue(startTime, DataType.Timestamp)),
+            new("status", StatusText(BatchStatus.Running)),
+        ]);
+
+    /// <summary>Completes a batch's entry: status, end time, counts, error.</summary>
+    /// <param name="table">The batch log.</param>
+    /// <param name="batchId">The batch id.</param>
+    /// <param name="status">How the batch ended.</param>
+    /// <param name="endTime">When.</param>
+    /// <param name="read">Source rows read.</param>
+    /// <param name="inserted">Rows inserted into the vault.</param>
+    /// <param name="updated">Rows updated (end dated).</param>
+    /// <param name="rejected">Source rows rejected.</param>
+    /// <param name="targetCounts">The rows inserted per table, as JSON.</param>
+    /// <param name="error">The error message, or <see langword="null"/>.</param>
+    /// <returns>The update.</returns>
+    public SqlStatement FinishBatch(string table, long batchId, BatchStatus status, DateTime endTime, long read, long inserted, long updated, long rejected, string targetCounts, string? error) => new(
+        $"UPDATE {Quoter.QuoteIdentifier(table)} SET {string.Join(", ", BatchFinishColumns.Select(c => $"{Quoter.QuoteIdentifier(c)} = {P(c)}"))} WHERE {Quoter.QuoteIdentifier("batch_id")} = {P("batch_id")}",
+        [
+            new("end_time", Types.ToDbValue(endTime, DataType.Timestamp)),
+            new("status", StatusText(status)),
+            new("records_processed", read),
+            new("records_inserted", inserted),
+            new("records_updated", updated),
+            new("records_rejected", rejected),
+            new("target_counts", targetCounts),
+            new("error_message", (object?)error ?? DBNull.Value),
+            new("batch_id", batchId),
+        ]);
+
+    /// <summary>The quarantine table: each bad source row with its batch, source, line, column, reason and the raw row as JSON.</summary>
+    /// <param name="table">The table name.</param>
+    /// <returns>Its definition.</returns>
+    public TableDefinition QuarantineTable(string table) => new(
+        table,
+        [
+            new("batch_id", Types.For(DataType.BigInt), true),
+            new("source_name", Types.For(DataType.String(255)), true),
+            new("line_number", Types.For(DataType.BigInt), true),
+            new("column_name", Types.For(DataType.String(255)), false),
+            new("reason", Types.For(DataType.Text), true),
+            new("raw_row", Types.For(DataType.Text), true),
+        ],
+        [],
+        [],
+        []);
+
+    /// <summary>Creates the quarantine table.</summary>
+    /// <param name="table">The table name.</param>
+    /// <param name="options">DDL options.</param>
+    /// <returns>The statements.</returns>
+    public IReadOnlyList<SqlStatement> CreateQuarantine(string table, DdlOptions options) => dialect.CreateTable(QuarantineTable(table), options);
+
+    /// <summary>Inserts one bad source row into the quarantine table.</summary>
+    /// <param name="table">The quarantine table.</param>
+    /// <param name="batchId">The batch id.</param>
+    /// <param name="source">The source name.</param>
+    /// <param name="line">The line or row number.</param>
+    /// <param name="column">The bad column, or <see langword="null"/> for the whole row.</param>
+    /// <param name="reason">Why the row is bad.</param>
+    /// <param name="rawRow">The row as JSON.</param>
+    /// <returns>The insert.</returns>
+    public SqlStatement InsertQuarantined(string table, long batchId, string source, long line, string? column, string reason, string rawRow) => new(
+        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({string.Join(", ", QuarantineColumns.Select(Quoter.QuoteIdentifier))}) VALUES ({string.Join(", ", QuarantineColumns.Select(Quoter.ParameterPlaceholder))})",
+        [
+            new("batch_id", batchId),
+            new("source_name", source),
+            new("line_number", line),
+            new("column_name", (object?)column ?? DBNull.Value),
+            new("reason", reason),
+            new("raw_row", rawRow),
+        ]);
+
+    /// <summary>
+    /// The staged rows of one satellite key and load date, in source order (origin and hash diff), so that the loader can
+    /// name two rows of a conflict the set-based check found.
+    /// </summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
+    /// <param name="key">The parent hash key, as the staging table returned it.</param>
+    /// <param name="loadDate">The load date, as the staging table returned it.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectConflictingRows(Satellite satellite, StagingTable staging, string sourceRowColumn, object? key, object? loadDate)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        Func<string, string> q = Quoter.QuoteIdentifier;
+        return new SqlStatement(
+            $"SELECT {q(sourceRowColumn)}, {q(satellite.HashDiffColumn)} FROM {q(staging.Name)} " +
+            $"WHERE {q(satellite.ParentHashKeyColumn)} = {Quoter.ParameterPlaceholder("k")} AND {q(satellite.Parent.Naming.LoadDate)} = {Quoter.ParameterPlaceholder("d")} " +
+            $"ORDER BY {q(sourceRowColumn)}",
+            [new("k", key), new("d", loadDate)]);
+    }
+
+    /// <summary>
+    /// How many rows one staging insert carries: as many as <paramref name="maxParameters"/> allows, at most the
+    /// dialect's <see cref="DialectCapabilities.MaxRowsPerInsert"/>, at least one.
+    /// </summary>
+    /// <param name="columns">The staging table's width.</param>
+    /// <param name="maxParameters">Parameters per statement at most.</param>
+    /// <returns>The rows per statement.</returns>
+    public int StagingRowsPerInsert(int columns, int maxParameters) =>
+        Math.Max(1, Math.Min(maxParameters / Math.Max(1, columns), dialect.Capabilities.MaxRowsPerInsert ?? int.MaxValue));
+
+    /// <summary>
+    /// The multi-row insert of the generic staging writer, <c>INSERT INTO t (a, b) VALUES (@p0, @p1), (@p2, @p3)</c>:
+    /// parameter <c>p{i}</c> is the value of row <c>i / columns</c>, column <c>i % columns</c>. Its parameters are
+    /// unset (NULL): the writer prepares the command once and binds each chunk's values by position.
+    /// </summary>
+    /// <param name="table">The staging table.</param>
+    /// <param name="columns">Its columns.</param>
+    /// <param name="rows">The rows per statement.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement InsertStagingRows(string table, IReadOnlyList<string> columns, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        var parameters = new SqlParameterValue[rows * columns.Count];
+        var values = new List<string>(rows);
+        var p = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var placeholders = new string[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = "p" + p.ToString(CultureInfo.InvariantCulture);
+                placeholders[c] = Quoter.ParameterPlaceholder(name);
+                parameters[p++] = new SqlParameterValue(name, null);
+            }
+
+            values.Add("(" + string.Join(", ", placeholders) + ")");
+        }
+
+        var columnList = string.Join(", ", columns.Select(Quoter.QuoteIdentifier));
+        return new SqlStatement($"INSERT INTO {Quoter.QuoteIdentifier(table)} ({columnList}) VALUES {string.Join(", ", values)}", parameters);
+    }
+
+    /// <summary>The batch log's status values; these exact strings are stored and read by users' monitoring.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>Its stored text.</returns>
+    public static string StatusText(BatchStatus status) => status switch
+    {
+        BatchStatus.Running => "running",
+        BatchStatus.Succeeded => "succeeded",
+        BatchStatus.Failed => "failed",
+        BatchStatus.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private SqlQuoter Quoter => dialect.Quoter;
+
+    private SqlTypeMap Types => dialect.Types;
+
+    private string P(string name) => Quoter.ParameterPlaceholder(name);
+}
