@@ -1,3 +1,4 @@
+using DataVault.Core.Sqlite;
 using System.Data.Common;
 using DataVault.Core.Sql;
 using DataVault.Core.Sql.Dialects;

@@ -1,3 +1,4 @@
+using DataVault.Core.Sqlite;
 using DataVault.Core.Hashing;
 using DataVault.Core.Modeling;
 

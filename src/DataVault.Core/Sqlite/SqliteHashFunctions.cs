@@ -4,7 +4,7 @@ using DataVault.Core.Hashing;
 using DataVault.Core.Modeling;
 using Microsoft.Data.Sqlite;
 
-namespace DataVault.Core.Sql.Dialects;
+namespace DataVault.Core.Sqlite;
 
 /// <summary>
 /// The SQL functions SQLite needs for in-database hashing, backed by the C# engine: <c>dv_canonical(value, type)</c>
