@@ -17,15 +17,6 @@ internal sealed class MariaDbQuoter : SqlQuoter
         var pieces = new List<string>();
         var run = new StringBuilder();
         Span<byte> utf8 = stackalloc byte[4];
-        void FlushRun()
-        {
-            if (run.Length > 0)
-            {
-                pieces.Add("'" + run.ToString().Replace("'", "''", StringComparison.Ordinal) + "'");
-                run.Clear();
-            }
-        }
-
         foreach (var rune in value.EnumerateRunes())
         {
             if (Rune.IsControl(rune))
@@ -39,23 +30,26 @@ internal sealed class MariaDbQuoter : SqlQuoter
                 continue;
             }
 
-            FlushRun();
-            var length = rune.EncodeToUtf8(utf8);
+            FlushRun(pieces, run);
             var code = 0L;
-            foreach (var b in utf8[..length])
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
             {
                 code = (code << 8) | b;
             }
 
-            pieces.Add(string.Create(CultureInfo.InvariantCulture, $"CHAR({code} USING utf8mb4)"));
+            pieces.Add(string.Format(CultureInfo.InvariantCulture, CharacterFunction, code));
         }
 
-        FlushRun();
-        return pieces.Count switch
+        FlushRun(pieces, run);
+        return pieces.Count switch { 0 => "''", 1 => pieces[0], _ => "CONCAT(" + string.Join(", ", pieces) + ")" };
+    }
+
+    private static void FlushRun(List<string> pieces, StringBuilder run)
+    {
+        if (run.Length > 0)
         {
-            0 => "''",
-            1 => pieces[0],
-            _ => "CONCAT(" + string.Join(", ", pieces) + ")",
-        };
+            pieces.Add("'" + run.Replace("'", "''").ToString() + "'");
+            run.Clear();
+        }
     }
 }
