@@ -31,6 +31,9 @@ public sealed partial class VaultLoader
 
         public int TargetCount => _plan?.Stages.All.Count ?? 0;
 
+        /// <summary>The phase the batch is in (the last one reported), for the messages of a failed batch.</summary>
+        public LoadPhase Phase { get; private set; } = LoadPhase.Preparing;
+
         public IReadOnlyDictionary<string, long> Inserted => _inserted;
 
         private LoadOptions Options => loader._options;
@@ -228,11 +231,15 @@ public sealed partial class VaultLoader
                 EndDated += result.EndDated;
                 LoaderLog.TargetMerged(loader._logger, stage.Table, result.Inserted, stage.Staged, clock.ElapsedMilliseconds);
                 merged++;
+                Phase = LoadPhase.Merging;
                 progress?.Report(new LoadProgress(LoadPhase.Merging, null, RowsRead, RowsStaged, merged, TargetCount));
             }
         }
 
-        private void Report(LoadPhase phase, string? source) =>
+        private void Report(LoadPhase phase, string? source)
+        {
+            Phase = phase;
             progress?.Report(new LoadProgress(phase, source, RowsRead, RowsStaged, phase == LoadPhase.Merging ? 0 : phase > LoadPhase.Merging ? TargetCount : 0, TargetCount));
+        }
     }
 }
