@@ -11,7 +11,9 @@
 #   2. cluster  - creates cluster <version>/main (UTF8, C.UTF-8) if there is none, listening on 127.0.0.1 only, on
 #                 port 5432 or, when another program holds that port, the next free one;
 #   3. start    - `pg_ctlcluster <version> main start`, then waits until `pg_isready` answers (60 s at most);
-#   4. role     - creates (or updates) the role `dv` with LOGIN, CREATEDB and a password, and checks that it can log in
+#   4. role     - creates (or updates) the role `dv` with LOGIN, CREATEDB and a password, and checks that it can log in;
+#                 it is granted pg_signal_backend, so that the tests' DROP DATABASE … WITH (FORCE) may end an autovacuum
+#                 worker that is busy in a test database
 #                 over TCP;
 #   5. publish  - writes `export DV_TEST_POSTGRES='Host=127.0.0.1;Port=...;Username=dv;Password=...;Database=postgres'`
 #                 to the services env file (default artifacts/services.env), replacing only its own line.
@@ -200,6 +202,7 @@ _dv_pg_main() (
 \\set pw '$password'
 SELECT 'CREATE ROLE $role' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') \\gexec
 ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD :'pw';
+GRANT pg_signal_backend TO $role;
 SQL
 
     local server_version

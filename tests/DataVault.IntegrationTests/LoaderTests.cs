@@ -31,6 +31,9 @@ public sealed class DuckDbLoaderTests(DuckDbFixture fixture) : LoaderScenarios<D
     protected override IReadOnlyList<IStagingWriterFactory> Writers => [new DuckDbAppenderStagingWriterFactory()];
 }
 
+/// <summary>SQLite: one file, two connections; the engine serialises writers (BEGIN IMMEDIATE), lookups run after it.</summary>
+public sealed class SqliteConcurrentLoadTests(SqliteFixture fixture) : ConcurrentLoadScenarios<SqliteFixture>(fixture);
+
 public sealed class PostgreSqlConcurrentLoadTests(PostgreSqlFixture fixture) : ConcurrentLoadScenarios<PostgreSqlFixture>(fixture)
 {
     protected override IReadOnlyList<IStagingWriterFactory> Writers => [new NpgsqlCopyStagingWriterFactory()];

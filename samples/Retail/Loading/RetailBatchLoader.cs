@@ -42,7 +42,10 @@ internal static class RetailBatchLoader
                 continue;
             }
 
-            var costs = await UnitCosts.ReadAsync(vault, at, products, cancellationToken);
+            // The costs are read by the batch's lookup, inside its transaction after the merge lock, and used while its
+            // lines are read: a concurrent load that re-prices a product is either wholly before this batch or after it.
+            var costs = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            batch.LookUp((lookup, token) => UnitCosts.ReadAsync(lookup, products, costs, token));
             // A line without a promotion links to the zero key in link_sales, but adds no product–promotion pair.
             batch.AddCsv(path, m => SalesMetrics.Derive(m, costs).RequireAllKeys("link_product_promotion"));
         }

@@ -1,29 +1,33 @@
 using System.Globalization;
+using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
-using Retail.Database;
 using Sylvan.Data.Csv;
 
 namespace Retail.Loading;
 
 /// <summary>
 /// The unit cost of every product valid at a batch's load: the vault's pricing version loaded at or before the load
-/// date (one parameterised, set-based query), overridden by the batch's own products.csv, which takes effect at the
-/// same load date.
+/// date (one parameterised, set-based query, run as the batch's lookup inside its transaction), overridden by the
+/// batch's own products.csv, which takes effect at the same load date.
 /// </summary>
 internal static class UnitCosts
 {
-    /// <summary>Reads the costs.</summary>
-    /// <param name="vault">The open vault (its tables exist).</param>
-    /// <param name="loadDate">The batch's load date.</param>
+    /// <summary>
+    /// Reads the costs into <paramref name="costs"/>, as the batch's lookup: inside its transaction, after the merge
+    /// lock, so the prices are those the batch's merge sees whatever other loads run at the same time.
+    /// </summary>
+    /// <param name="lookup">The batch's lookup (session and transaction).</param>
     /// <param name="productsCsv">The batch's products.csv, or <see langword="null"/>.</param>
+    /// <param name="costs">Filled with the unit cost by product id (case-insensitive).</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    /// <returns>Unit cost by product id (case-insensitive).</returns>
-    public static async Task<Dictionary<string, decimal>> ReadAsync(RetailVault vault, DateTime loadDate, string? productsCsv, CancellationToken cancellationToken)
+    /// <returns>A task.</returns>
+    public static async Task ReadAsync(VaultLookup lookup, string? productsCsv, Dictionary<string, decimal> costs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(vault);
-        var costs = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-        var result = await Sql.QueryAsync(vault.Connection, Statement(vault.Dialect, loadDate), cancellationToken);
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(costs);
+        costs.Clear();
+        var result = await lookup.QueryAsync(Statement(lookup.Dialect, lookup.LoadDate), cancellationToken);
         foreach (var row in result.Rows)
         {
             if (row[0] is string product && row[1] is not null)
@@ -36,8 +40,6 @@ internal static class UnitCosts
         {
             await ReadCsvAsync(productsCsv, costs, cancellationToken);
         }
-
-        return costs;
     }
 
     /// <summary>The query: each product's latest pricing version with <c>load_date &lt;= @load_date</c>.</summary>

@@ -10,6 +10,7 @@ namespace DataVault.Core.Loading;
 public sealed class LoadBatch
 {
     private readonly List<LoadSource> _sources = [];
+    private readonly List<Func<VaultLookup, CancellationToken, Task>> _lookups = [];
 
     /// <summary>Creates a batch.</summary>
     /// <param name="name">The batch's name in the batch log, e.g. <c>daily-2026-11-29</c>.</param>
@@ -36,6 +37,26 @@ public sealed class LoadBatch
 
     /// <summary>The sources, in load order.</summary>
     public IReadOnlyList<LoadSource> Sources => _sources;
+
+    /// <summary>The lookups, in the order they run (see <see cref="LookUp"/>).</summary>
+    public IReadOnlyList<Func<VaultLookup, CancellationToken, Task>> Lookups => _lookups;
+
+    /// <summary>
+    /// Adds a lookup: a step that reads from the vault what the batch derives from it (e.g. a product's price valid at
+    /// the load, used by a derived column), inside the batch's transaction, after the merge lock, before any source row
+    /// is read. A batch with a lookup holds the merge lock from before its staging to its commit — whatever
+    /// <see cref="LoadOptions.SerializeMerges"/> says —, so it runs after or before every other loader's check-and-merge,
+    /// never in between: concurrent loads end in the state of one order of loading them one after the other, values
+    /// derived from the vault included. Values read before <see cref="VaultLoader.LoadAsync"/> carry no such promise.
+    /// </summary>
+    /// <param name="lookup">Reads the vault through <see cref="VaultLookup"/> (the batch's session and transaction) and keeps what it read for the derived columns.</param>
+    /// <returns>This batch.</returns>
+    public LoadBatch LookUp(Func<VaultLookup, CancellationToken, Task> lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        _lookups.Add(lookup);
+        return this;
+    }
 
     /// <summary>Adds a source.</summary>
     /// <param name="source">The source.</param>

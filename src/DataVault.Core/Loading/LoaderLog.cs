@@ -37,4 +37,7 @@ internal static partial class LoaderLog
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Vault ensured: {Statements} statement(s)")]
     public static partial void VaultEnsured(ILogger logger, int statements);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
+    public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
 }

@@ -39,8 +39,9 @@ public sealed partial class VaultLoader
         private LoadOptions Options => loader._options;
 
         /// <summary>
-        /// Plan → staging session → transaction → merge lock → stage → check → merge → commit. Each resource is released
-        /// by its own type, in reverse order: the merge lock after the transaction ended, the staging tables last.
+        /// Plan → staging session → transaction → [merge lock → lookups, for a batch with lookups] → stage → merge lock →
+        /// check → merge → commit. Each resource is released by its own type, in reverse order: the merge lock after the
+        /// transaction ended, the staging tables last.
         /// </summary>
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
@@ -53,11 +54,13 @@ public sealed partial class VaultLoader
             var transaction = await BatchTransaction.BeginAsync(loader._session, cancellationToken).ConfigureAwait(false);
             await using var endTransaction = transaction.ConfigureAwait(false);
             var context = new StageContext(loader._session, transaction.Transaction, Options, plan.State, loader._statements);
+            var mergeLock = MergeLock.For(loader._session, transaction, Options, batch.Name);
+            await using var releaseMergeLock = mergeLock.ConfigureAwait(false);
+            await LookUpAsync(mergeLock, transaction, cancellationToken).ConfigureAwait(false);
             await StageAsync(plan, readers, context, cancellationToken).ConfigureAwait(false);
             Report(LoadPhase.Checking, null);
             await AnalyzeAsync(plan, context, cancellationToken).ConfigureAwait(false);
-            var mergeLock = await MergeLock.AcquireAsync(loader._session, transaction, Options, batch.Name, cancellationToken).ConfigureAwait(false);
-            await using var releaseMergeLock = mergeLock.ConfigureAwait(false);
+            await mergeLock.AcquireAsync(always: false, cancellationToken).ConfigureAwait(false);
             foreach (var stage in plan.Stages.All)
             {
                 await stage.CheckAsync(context, cancellationToken).ConfigureAwait(false);
@@ -67,6 +70,27 @@ public sealed partial class VaultLoader
             await MergeAsync(plan, context, cancellationToken).ConfigureAwait(false);
             Report(LoadPhase.Committing, null);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The batch's lookups (<see cref="LoadBatch.LookUp"/>), after the merge lock and before any row is read, so that
+        /// every value they read is the one the merge sees: the batch is serialised with every other loader from here.
+        /// </summary>
+        private async Task LookUpAsync(MergeLock mergeLock, BatchTransaction transaction, CancellationToken cancellationToken)
+        {
+            if (batch.Lookups.Count == 0)
+            {
+                return;
+            }
+
+            await mergeLock.AcquireAsync(always: true, cancellationToken).ConfigureAwait(false);
+            var lookup = new VaultLookup(loader._session, transaction.Transaction, batch.Name, loadDate);
+            foreach (var step in batch.Lookups)
+            {
+                await step(lookup, cancellationToken).ConfigureAwait(false);
+            }
+
+            LoaderLog.LookupsRead(loader._logger, batch.Name, batch.Lookups.Count, mergeLock.Held);
         }
 
         /// <summary>Opens each source in turn and plans it from its columns (a source that does not fit fails before the next opens).</summary>

@@ -99,12 +99,28 @@ public sealed class PostgreSqlFixture : EngineFixture
     }
 
     /// <summary>Drops a database, ending the sessions still connected to it.</summary>
+    /// <remarks>
+    /// An autovacuum worker busy in the database can only be ended by a role with <c>pg_signal_backend</c> (which
+    /// scripts/services/postgres.sh grants); on a server where the role lacks it, the drop is retried while autovacuum
+    /// finishes.
+    /// </remarks>
     public async Task DropDatabaseAsync(string name)
     {
-        await using var admin = await OpenAdminAsync();
-        await using var command = admin.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS {Dialect.QuoteIdentifier(name)} WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = await OpenAdminAsync();
+                await using var command = admin.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS {Dialect.QuoteIdentifier(name)} WITH (FORCE)";
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public override async Task DisposeAsync()

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace DataVault.Retail.Tests;
+
+/// <summary>
+/// Two retail batches loaded at the same time into one SQLite file (issue #14, item 1: in 3 of 5 rounds 188 sales lines
+/// got a cost from a stale price). The sample reads unit costs through the batch's lookup, inside its transaction after
+/// the merge lock, so the file ends in the state of one order of loading the batches one after the other, derived
+/// costs and profits included.
+/// </summary>
+public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixture<RetailTestData>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dv-retail-concurrent-").FullName;
+
+    [Fact]
+    public async Task Two_batches_loaded_at_once_end_in_the_state_of_a_sequential_order()
+    {
+        // Batch 2 re-prices products whose lines batch 3 sells; batch 3 has the later load date. One after the other:
+        // 1, 2, 3 — or 1, 3, 2 (the sample inserts late data in order, so batch 2 then still loads, before batch 3's
+        // versions, while batch 3's costs were read without batch 2's prices).
+        var inOrder = await DumpAfterAsync("in-order", 1, 2, 3);
+        var threeFirst = await DumpAfterAsync("three-first", 1, 3, 2);
+        inOrder.Should().NotBe(threeFirst, "the two orders give different costs for batch 3's lines");
+
+        for (var round = 0; round < 5; round++)
+        {
+            var db = Path.Combine(_folder, $"round-{round}.db");
+            (await LoadAsync(db, 1)).Code.Should().Be(0);
+            var results = await Task.WhenAll(Task.Run(() => LoadAsync(db, 2)), Task.Run(() => LoadAsync(db, 3)));
+            results.Should().OnlyContain(r => r.Code == 0, $"round {round}: {results[0].Output} {results[1].Output}");
+
+            (await DumpAsync(db)).Should().BeOneOf([inOrder, threeFirst], $"round {round}: the state of 1, 2, 3 or of 1, 3, 2, never a mix");
+        }
+    }
+
+    private async Task<string> DumpAfterAsync(string name, params int[] batches)
+    {
+        var db = Path.Combine(_folder, name + ".db");
+        foreach (var batch in batches)
+        {
+            var (code, output) = await LoadAsync(db, batch);
+            code.Should().Be(0, $"{name}: batch {batch}: {output}");
+        }
+
+        return await DumpAsync(db);
+    }
+
+    private Task<(int Code, string Output)> LoadAsync(string db, int batch) =>
+        Cli.RunAsync(["load", "--from", data.Folders[batch - 1], "--load-date", RetailTestData.LoadDates[batch - 1], "--db", db]);
+
+    /// <summary>Every vault table's rows (not the batch log, whose times and ids differ), sorted, as text.</summary>
+    private static async Task<string> DumpAsync(string path)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'hub\\_%' ESCAPE '\\' OR name LIKE 'link\\_%' ESCAPE '\\' OR name LIKE 'sat\\_%' ESCAPE '\\') ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        tables.Should().Contain(["hub_product", "sat_sales_metrics"]);
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            var rows = new List<string>();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+                }
+
+                rows.Add(string.Join("|", values));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            dump.Append("== ").Append(table).Append(' ').Append(rows.Count).Append('\n');
+            foreach (var row in rows)
+            {
+                dump.Append(row).Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
