@@ -37,6 +37,46 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_failed_first_load_into_a_new_file_keeps_what_a_concurrent_load_committed()
+    {
+        // Batch 1 with 'abc' as the quantity of its last line: it fails, and its loader found no vault when it
+        // started, so it drops the tables it created — but only while no batch has succeeded in them.
+        var bad = Path.Combine(_folder, "bad");
+        Directory.CreateDirectory(bad);
+        foreach (var file in Directory.GetFiles(data.Folders[0]))
+        {
+            File.Copy(file, Path.Combine(bad, Path.GetFileName(file)));
+        }
+
+        var path = Path.Combine(bad, global::Retail.Data.RetailCsv.TransactionsFile);
+        var lines = File.ReadAllLines(path);
+        var cells = lines[^1].Split(',');
+        cells[global::Retail.Data.RetailCsv.TransactionColumns.ToList().IndexOf("quantity")] = "abc";
+        lines[^1] = string.Join(',', cells);
+        File.WriteAllLines(path, lines);
+
+        var alone = await DumpAfterAsync("alone", 1);
+        for (var round = 0; round < 5; round++)
+        {
+            var db = Path.Combine(_folder, $"fresh-{round}.db");
+            var results = await Task.WhenAll(
+                Task.Run(() => LoadAsync(db, 1)),
+                Task.Run(() => Cli.RunAsync(["load", "--from", bad, "--load-date", RetailTestData.LoadDates[1], "--db", db])));
+            results[1].Code.Should().Be(1, results[1].Output);
+            if (results[0].Code == 0)
+            {
+                (await DumpAsync(db)).Should().Be(alone, $"round {round}: a committed batch's rows are never dropped by the failed load");
+            }
+            else
+            {
+                // The failed load dropped the new tables before the good batch committed: the good load fails loudly.
+                results[0].Output.Should().Contain("error", $"round {round}");
+                (await DumpAsync(db, requireVault: false)).Should().NotContain("== hub_customer", $"round {round}: nothing of either batch is left");
+            }
+        }
+    }
+
     private async Task<string> DumpAfterAsync(string name, params int[] batches)
     {
         var db = Path.Combine(_folder, name + ".db");
@@ -53,7 +93,7 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
         Cli.RunAsync(["load", "--from", data.Folders[batch - 1], "--load-date", RetailTestData.LoadDates[batch - 1], "--db", db]);
 
     /// <summary>Every vault table's rows (not the batch log, whose times and ids differ), sorted, as text.</summary>
-    private static async Task<string> DumpAsync(string path)
+    private static async Task<string> DumpAsync(string path, bool requireVault = true)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
@@ -68,7 +108,10 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
             }
         }
 
-        tables.Should().Contain(["hub_product", "sat_sales_metrics"]);
+        if (requireVault)
+        {
+            tables.Should().Contain(["hub_product", "sat_sales_metrics"]);
+        }
         var dump = new StringBuilder();
         foreach (var table in tables)
         {

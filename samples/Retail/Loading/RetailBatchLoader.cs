@@ -56,8 +56,18 @@ internal static class RetailBatchLoader
         }
         catch (Exception) when (!existed)
         {
-            // The vault did not exist before this load: leave the database as it was, without empty vault tables.
-            await vault.Loader.DropVaultAsync(CancellationToken.None);
+            // The vault did not exist before this load: leave the database as it was, without empty vault tables —
+            // unless a load started at the same time into the same new database has committed a batch since (checked
+            // and dropped under the merge lock, so committed rows are never dropped).
+            try
+            {
+                await vault.Loader.DropVaultIfNoBatchSucceededAsync(CancellationToken.None);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The tables stay (empty of any batch); the load's own error is the one to report.
+            }
+
             throw;
         }
     }

@@ -52,6 +52,12 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     public SqlStatement NextBatchId(string table) =>
         SqlStatement.Of($"SELECT COALESCE(MAX({Quoter.QuoteIdentifier("batch_id")}), 0) + 1 FROM {Quoter.QuoteIdentifier(table)}");
 
+    /// <summary>How many batches of the log succeeded.</summary>
+    /// <param name="table">The batch log.</param>
+    /// <returns>A query of one value.</returns>
+    public SqlStatement CountSucceededBatches(string table) =>
+        new($"SELECT COUNT(*) FROM {Quoter.QuoteIdentifier(table)} WHERE {Quoter.QuoteIdentifier("status")} = {Quoter.ParameterPlaceholder("status")}", [new("status", StatusText(BatchStatus.Succeeded))]);
+
     /// <summary>Adds the <see cref="BatchStatus.Running"/> entry of a batch.</summary>
     /// <param name="table">The batch log.</param>
     /// <param name="batchId">The batch id.</param>
