@@ -11,7 +11,7 @@ namespace DataVault.Core.Sql;
 /// </summary>
 /// <remarks>
 /// A row maps a <see cref="DataTypeKind"/> to a template in which <c>$len</c>, <c>$p</c> and <c>$s</c> stand for the
-/// length, precision and scale. Rows with a bound (<c>upTo</c>) apply to types whose length is at most the bound,
+/// length, precision and scale. Rows with a bound (<c>upTo</c>) apply to types whose length (a decimal's precision) is at most the bound,
 /// the smallest bound first; the row without a bound takes every other type of the kind, those without a length too.
 /// </remarks>
 public class SqlTypeMap : SqlDialectRole
@@ -54,7 +54,7 @@ public class SqlTypeMap : SqlDialectRole
     public SqlType For(DataType type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (type.Length is { } length && _bounded.TryGetValue(type.Kind, out var rows))
+        if ((type.Length ?? type.Precision) is { } length && _bounded.TryGetValue(type.Kind, out var rows))
         {
             foreach (var (upTo, template) in rows)
             {
@@ -112,6 +112,37 @@ public class SqlTypeMap : SqlDialectRole
     /// <param name="type">The column's portable type.</param>
     /// <returns>The value to bind.</returns>
     public virtual object ToDbValue(object? value, DataType type) => value ?? DBNull.Value;
+
+    /// <summary>
+    /// A decimal value read back from a column of <paramref name="type"/> (a <c>decimal(p,s)</c>) as the exact
+    /// <see cref="decimal"/> of the declared scale: <c>420.00</c> and <c>89.90</c> for a <c>decimal(10,2)</c> that SQLite
+    /// returns as the INTEGER <c>420</c> and the REAL <c>89.9</c> (NUMERIC affinity), and the same value unchanged from
+    /// engines that keep the scale. Takes what the provider returns (<see cref="decimal"/>, integers, <see cref="double"/>,
+    /// text); never rounds. A type map of an engine that returns decimals in another form overrides it.
+    /// </summary>
+    /// <param name="value">The value read (<see langword="null"/> or <see cref="DBNull"/> for NULL).</param>
+    /// <param name="type">The column's declared decimal type.</param>
+    /// <returns>The decimal with exactly <see cref="DataType.Scale"/> decimal places, or <see langword="null"/> for NULL.</returns>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not a decimal type.</exception>
+    /// <exception cref="InvalidCastException">The value is not a number, or has non-zero digits beyond the scale.</exception>
+    /// <exception cref="OverflowException">
+    /// The value has more integer digits than the type allows, or more digits than <see cref="decimal"/> holds exactly
+    /// (28): read such values with <see cref="ReadDecimalText"/>.
+    /// </exception>
+    public virtual decimal? ReadDecimal(object? value, DataType type) => DecimalReadBack.Decimal(value, type);
+
+    /// <summary>
+    /// A decimal value read back from a column of <paramref name="type"/> as its exact digits with the declared scale
+    /// (invariant culture, no exponent, e.g. <c>420.00</c>): like <see cref="ReadDecimal"/>, but for every precision up to
+    /// 38 digits, beyond what <see cref="decimal"/> holds (SQLite keeps such values as the TEXT they were bound as).
+    /// </summary>
+    /// <param name="value">The value read (<see langword="null"/> or <see cref="DBNull"/> for NULL).</param>
+    /// <param name="type">The column's declared decimal type.</param>
+    /// <returns>The digits, or <see langword="null"/> for NULL.</returns>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not a decimal type.</exception>
+    /// <exception cref="InvalidCastException">The value is not a number, or has non-zero digits beyond the scale.</exception>
+    /// <exception cref="OverflowException">The value has more integer digits than the type allows.</exception>
+    public virtual string? ReadDecimalText(object? value, DataType type) => DecimalReadBack.Text(value, type);
 
     /// <summary>
     /// The length of the prefix by which a column is indexed, where the engine cannot index it whole (default none).
