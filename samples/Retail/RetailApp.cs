@@ -4,16 +4,23 @@ using Spectre.Console.Cli;
 
 namespace Retail;
 
-/// <summary>The command line: <c>demo</c> (default), <c>generate</c>, <c>load</c>, <c>pit</c>, <c>report</c>, <c>query</c>.</summary>
+/// <summary>
+/// The command line: <c>demo</c> (default), <c>generate</c>, <c>load</c>, <c>pit</c>, <c>report</c>, <c>query</c>. Results
+/// (and progress) go to stdout, errors and warnings to stderr, for every command.
+/// </summary>
 internal static class RetailApp
 {
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
-    /// <param name="console">The console (default: the terminal).</param>
+    /// <param name="console">The console of results and progress (default: stdout).</param>
     /// <param name="time">The clock (default: the system's).</param>
+    /// <param name="errors">
+    /// The console of errors and warnings (default: stderr when <paramref name="console"/> is the default, otherwise
+    /// <paramref name="console"/> itself).
+    /// </param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The exit code: 0 success, 1 bad data or a failed load, 2 usage error.</returns>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TimeProvider? time = null, IAnsiConsole? errors = null, CancellationToken cancellationToken = default)
     {
         if (console is null)
         {
@@ -23,9 +30,11 @@ internal static class RetailApp
                 // Redirected output has no width; 80 columns would wrap the wide result tables cell by cell.
                 console.Profile.Width = 240;
             }
+
+            errors ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         }
 
-        var environment = new RetailEnvironment(console, time ?? TimeProvider.System);
+        var environment = new RetailEnvironment(console, time ?? TimeProvider.System, errors);
         var app = new CommandApp();
         app.SetDefaultCommand<DemoCommand>();
         app.Configure(config =>

@@ -29,9 +29,10 @@ public sealed class CommandLineTests
     public async Task Usage_errors_exit_with_2(params string[] args)
     {
         // Every one of these fails before a database is opened (none is created in the current folder).
-        var (code, output) = await Cli.RunAsync(args);
-        code.Should().Be(2, output);
-        output.Should().Contain("error");
+        var run = await Cli.RunAsync(args);
+        run.Code.Should().Be(2, run.Output);
+        run.Stderr.Should().StartWith("error: ", "errors go to stderr");
+        run.Stdout.Should().BeEmpty();
     }
 
     [Fact]
@@ -41,9 +42,10 @@ public sealed class CommandLineTests
         var db = Path.Combine(folder.FullName, "vault.db");
         try
         {
-            var (code, output) = await Cli.RunAsync("load", "--from", folder.FullName, "--db", db);
-            code.Should().Be(1, output);
-            output.Should().Contain("customers.csv");
+            var run = await Cli.RunAsync("load", "--from", folder.FullName, "--db", db);
+            run.Code.Should().Be(1, run.Output);
+            run.Stderr.Should().StartWith("error: ").And.Contain("customers.csv");
+            run.Stdout.Should().BeEmpty();
         }
         finally
         {
@@ -54,8 +56,9 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Help_lists_the_commands()
     {
-        var (code, output) = await Cli.RunAsync("--help");
-        code.Should().Be(0, output);
-        output.Should().Contain("demo").And.Contain("generate").And.Contain("load").And.Contain("pit").And.Contain("report").And.Contain("query");
+        var run = await Cli.RunAsync("--help");
+        run.Code.Should().Be(0, run.Output);
+        run.Stderr.Should().BeEmpty("help is the command's result: stdout");
+        run.Stdout.Should().Contain("demo").And.Contain("generate").And.Contain("load").And.Contain("pit").And.Contain("report").And.Contain("query");
     }
 }

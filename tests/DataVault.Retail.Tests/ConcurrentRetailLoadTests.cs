@@ -89,7 +89,7 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
         return await DumpAsync(db);
     }
 
-    private Task<(int Code, string Output)> LoadAsync(string db, int batch) =>
+    private Task<CliRun> LoadAsync(string db, int batch) =>
         Cli.RunAsync(["load", "--from", data.Folders[batch - 1], "--load-date", RetailTestData.LoadDates[batch - 1], "--db", db]);
 
     /// <summary>Every vault table's rows (not the batch log, whose times and ids differ), sorted, as text.</summary>

@@ -198,6 +198,86 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_lacking_a_column_the_model_reads_fails_before_anything_is_written()
+    {
+        // Issue #14, item 3: transactions.csv without quantity used to load its hubs and links and silently nothing
+        // into sat_sales_metrics (exit 0). The sample is strict: the load fails, naming file, line 1 and the column.
+        var (code, output) = await LoadAsync(0);
+        code.Should().Be(0, output);
+        await using var connection = await Database.OpenAsync();
+        var before = await CountTablesAsync(connection);
+
+        var partial = Path.Combine(_data.Folder, "partial-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(partial);
+        foreach (var file in Directory.GetFiles(_data.Folders[1]))
+        {
+            File.Copy(file, Path.Combine(partial, Path.GetFileName(file)));
+        }
+
+        var path = Path.Combine(partial, RetailCsv.TransactionsFile);
+        var quantity = RetailCsv.TransactionColumns.ToList().IndexOf("quantity");
+        File.WriteAllLines(path, File.ReadAllLines(path).Select(line => string.Join(',', line.Split(',').Where((_, i) => i != quantity))));
+
+        var failed = await Cli.RunAsync(["load", "--from", partial, "--load-date", RetailTestData.LoadDates[1]], Database.Options);
+        failed.Code.Should().Be(1, failed.Output);
+        failed.Stderr.Should().StartWith("error: transactions.csv, line 1: the column quantity is missing").And.Contain("sat_sales_metrics");
+        (await CountTablesAsync(connection)).Should().Equal(before, "nothing of the batch was written");
+    }
+
+    [Fact]
+    public async Task Query_results_show_decimals_with_their_declared_scale_on_every_engine()
+    {
+        // SQLite returns a DECIMAL(10,2) of 420.00 as 420 and 89.90 as 89.9; the sample reads every decimal column back
+        // with its declared scale (SqlTypeMap.ReadDecimal), so the output is the same on every engine. Batch 1 here gives
+        // the re-priced product a cost of 89.90 and a price of 420.00; batch 2 re-prices it as generated.
+        var product = Interesting.RepricedProduct(_data.Batches)!;
+        var first = Path.Combine(_data.Folder, "scale-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(first);
+        foreach (var file in Directory.GetFiles(_data.Folders[0]))
+        {
+            File.Copy(file, Path.Combine(first, Path.GetFileName(file)));
+        }
+
+        // unit_cost, unit_price and currency are the last three columns of products.csv.
+        RetailCsv.ProductColumns.TakeLast(3).Should().Equal("unit_cost", "unit_price", "currency");
+        var products = Path.Combine(first, RetailCsv.ProductsFile);
+        var lines = File.ReadAllLines(products);
+        var row = Array.FindIndex(lines, l => l.StartsWith(product + ",", StringComparison.Ordinal));
+        row.Should().BePositive();
+        var cells = lines[row].Split(',');
+        lines[row] = string.Join(',', cells[..^3]) + ",89.90,420.00," + cells[^1];
+        File.WriteAllLines(products, lines);
+
+        var (code, output) = await Cli.RunAsync(["load", "--from", first, "--load-date", RetailTestData.LoadDates[0]], Database.Options);
+        code.Should().Be(0, output);
+        (code, output) = await LoadAsync(1);
+        code.Should().Be(0, output);
+
+        (code, output) = await Cli.RunAsync(["query", "price-history", "--product", product, "--format", "csv"], Database.Options);
+        code.Should().Be(0, output);
+        using var csv = Sylvan.Data.Csv.CsvDataReader.Create(new StringReader(output));
+        var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList();
+        var money = header.Select((name, i) => (name, i)).Where(c => global::Retail.Queries.DeclaredScale.Columns.ContainsKey(c.name)).ToList();
+        money.Select(c => c.name).Should().Contain(["unit_cost", "unit_price"]);
+        var prices = new List<string>();
+        var costs = new List<string>();
+        while (csv.Read())
+        {
+            foreach (var (name, i) in money)
+            {
+                csv.GetString(i).Should().MatchRegex(@"^-?\d+\.\d{2}$", $"{name} is a DECIMAL(10,2)");
+            }
+
+            prices.Add(csv.GetString(header.IndexOf("unit_price")));
+            costs.Add(csv.GetString(header.IndexOf("unit_cost")));
+        }
+
+        var repriced = _data.Batches[1].Products!.Single(p => p.ProductId == product);
+        prices.Should().BeEquivalentTo(["420.00", repriced.UnitPrice.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)]);
+        costs.Should().Contain("89.90");
+    }
+
+    [Fact]
     public async Task Bad_csv_fails_with_exit_code_1_and_one_clear_error_and_leaves_the_vault_unchanged()
     {
         var (code, output) = await LoadAsync(0);
@@ -221,9 +301,10 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         text[3] = string.Join(',', cells);
         File.WriteAllLines(path, text);
 
-        (code, output) = await Cli.RunAsync(["load", "--from", bad, "--load-date", RetailTestData.LoadDates[1]], Database.Options);
-        code.Should().Be(1, output);
-        var error = output.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        var failed = await Cli.RunAsync(["load", "--from", bad, "--load-date", RetailTestData.LoadDates[1]], Database.Options);
+        failed.Code.Should().Be(1, failed.Output);
+        failed.Stdout.Should().NotContain("error:", "errors go to stderr");
+        var error = failed.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
         error.Should().Contain("transactions.csv").And.Contain("line 4").And.Contain("quantity");
         (await CountTablesAsync(connection)).Should().Equal(before);
 
@@ -280,7 +361,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         }
     }
 
-    private Task<(int Code, string Output)> LoadAsync(int batch) =>
+    private Task<CliRun> LoadAsync(int batch) =>
         Cli.RunAsync(["load", "--from", _data.Folders[batch], "--load-date", RetailTestData.LoadDates[batch]], Database.Options);
 
     private async Task<long> CountAsync(DbConnection connection, string sql) =>

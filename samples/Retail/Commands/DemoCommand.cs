@@ -69,6 +69,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
                     var result = await LoadCommand.LoadAsync(console, vault, batches[i].Folder, loadDate, LoadSettings.DefaultRecordSource, cancellationToken);
                     stopwatch.Stop();
                     LoadSummary.Write(console, result, detail: i == 0);
+                    LoadSummary.WarnAboutRejectedRows(_environment, result);
                     if (i == 0)
                     {
                         console.MarkupLine($"full load of the default volumes: [bold]{stopwatch.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms[/] (wall clock, incl. reading the CSV files)");

@@ -63,6 +63,7 @@ internal sealed class LoadCommand : AsyncCommand<LoadSettings>
             await using var vault = await RetailVault.OpenAsync(settings.Target(), _environment.Time, cancellationToken);
             var result = await LoadAsync(_environment.Console, vault, folder, loadDate, settings.RecordSource, cancellationToken);
             LoadSummary.Write(_environment.Console, result, detail: true);
+            LoadSummary.WarnAboutRejectedRows(_environment, result);
             return ExitCodes.Success;
         });
 

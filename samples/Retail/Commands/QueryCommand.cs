@@ -101,10 +101,11 @@ internal sealed class QueryCommand : AsyncCommand<QuerySettings>
     /// <param name="name">The query name.</param>
     /// <param name="parameters">Its parameters.</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    /// <returns>The rows.</returns>
-    public static Task<QueryResult> RunAsync(RetailVault vault, string name, QueryParameters parameters, CancellationToken cancellationToken)
+    /// <returns>The rows, decimals with their declared scale (<see cref="DeclaredScale"/>).</returns>
+    public static async Task<QueryResult> RunAsync(RetailVault vault, string name, QueryParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vault);
-        return Sql.QueryAsync(vault.Connection, RetailQueries.Build(vault.Dialect, name, parameters), cancellationToken);
+        var result = await Sql.QueryAsync(vault.Connection, RetailQueries.Build(vault.Dialect, name, parameters), cancellationToken);
+        return DeclaredScale.Apply(result, vault.Dialect.Types);
     }
 }

@@ -28,6 +28,9 @@ internal static class RetailBatchLoader
             throw new DataVaultLoadException(folder, null, null, $"{folder}: the folder holds none of {string.Join(", ", RetailCsv.Files)}");
         }
 
+        // Strict about partial sources: a file lacking a column the model reads from it fails here, before anything is
+        // written, instead of loading its hubs and links and silently nothing into the satellite that needs the column.
+        RetailSourceCheck.Check(folder, present);
         var existed = await ExistsAsync(vault, cancellationToken);
         await vault.Loader.EnsureVaultAsync(cancellationToken);
         var at = Truncate(loadDate ?? vault.Options.TimeProvider.GetUtcNow().UtcDateTime);

@@ -33,4 +33,18 @@ internal static class LoadSummary
 
         console.Write(table);
     }
+
+    /// <summary>Prints a warning on the error console (stderr) when the batch quarantined rows instead of loading them.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="result">The result.</param>
+    public static void WarnAboutRejectedRows(RetailEnvironment environment, LoadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.RowsRejected > 0)
+        {
+            environment.Warning(string.Create(CultureInfo.InvariantCulture,
+                $"{result.BatchName} (batch {result.BatchId}): {result.RowsRejected:N0} rows were rejected and written to quarantine, not to the vault"));
+        }
+    }
 }

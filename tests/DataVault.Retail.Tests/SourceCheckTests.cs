@@ -1,0 +1,132 @@
+using DataVault.Core.Loading;
+using DataVault.Core.Modeling;
+using FluentAssertions;
+using Retail;
+using Retail.Data;
+using Retail.Loading;
+using Xunit;
+
+namespace DataVault.Retail.Tests;
+
+/// <summary>
+/// The sample is strict about partial sources (issue #14, item 3): a present file that lacks a column the retail model
+/// reads from it is an error naming the file, line 1 and the column — never a satellite that silently gets nothing.
+/// </summary>
+public sealed class SourceCheckTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("dv-retail-check-");
+
+    public static TheoryData<string, string> EveryColumnOfEveryFile()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in RetailCsv.Files)
+        {
+            foreach (var column in RetailSourceCheck.RequiredColumns(file))
+            {
+                data.Add(file, column);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryColumnOfEveryFile))]
+    public void A_file_without_one_of_its_columns_is_an_error_naming_file_line_and_column(string file, string column)
+    {
+        WriteAllFiles();
+        Write(file, RetailSourceCheck.RequiredColumns(file).Where(c => c != column));
+
+        var check = () => RetailSourceCheck.Check(_folder.FullName, RetailCsv.Files);
+        var error = check.Should().Throw<DataVaultLoadException>().Which;
+        error.SourceName.Should().Be(file);
+        error.Line.Should().Be(1);
+        error.Column.Should().Be(column);
+        error.Message.Should().StartWith($"{file}, line 1: the column {column} is missing").And.Contain("Nothing was loaded");
+        error.Message.Should().Contain(string.Join(", ", RetailSourceCheck.TablesReading(file, column)), "the message names the tables that read the column");
+    }
+
+    [Fact]
+    public void Quantity_missing_from_transactions_names_the_sales_metrics()
+    {
+        Write(RetailCsv.TransactionsFile, RetailCsv.TransactionColumns.Where(c => c != "quantity"));
+        var check = () => RetailSourceCheck.Check(_folder.FullName, [RetailCsv.TransactionsFile]);
+        check.Should().Throw<DataVaultLoadException>().WithMessage("transactions.csv, line 1: the column quantity is missing; the retail model reads it from this file (sat_sales_metrics).*");
+    }
+
+    [Fact]
+    public void Every_missing_column_of_a_file_is_named()
+    {
+        Write(RetailCsv.ProductsFile, ["product_id", "product_name", "category", "subcategory", "brand", "supplier"]);
+        var check = () => RetailSourceCheck.Check(_folder.FullName, [RetailCsv.ProductsFile]);
+        var error = check.Should().Throw<DataVaultLoadException>().Which;
+        error.Column.Should().Be("unit_cost");
+        error.Message.Should().Contain("the columns unit_cost, unit_price, currency are missing").And.Contain("sat_product_pricing");
+    }
+
+    [Fact]
+    public void Headers_match_as_the_loader_matches_them_and_only_present_files_are_checked()
+    {
+        // Case, underscores, spaces and a byte-order mark do not matter to the loader, so not to the check; a missing
+        // file is not checked (a batch may hold any of the five).
+        File.WriteAllText(Path.Combine(_folder.FullName, RetailCsv.CustomersFile),
+            "\uFEFF" + string.Join(',', RetailCsv.CustomerColumns.Select(c => c.ToUpperInvariant().Replace('_', ' '))) + "\n" + string.Join(',', RetailCsv.CustomerColumns.Select(_ => "x")) + "\n");
+        var check = () => RetailSourceCheck.Check(_folder.FullName, [RetailCsv.CustomersFile]);
+        check.Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_generated_batch_passes_and_extra_columns_are_allowed()
+    {
+        WriteAllFiles();
+        Write(RetailCsv.StoresFile, [.. RetailCsv.StoreColumns, "comment"]);
+        var check = () => RetailSourceCheck.Check(_folder.FullName, RetailCsv.Files);
+        check.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Every_required_column_is_read_by_the_model_and_every_attribute_comes_from_a_file()
+    {
+        foreach (var file in RetailCsv.Files)
+        {
+            foreach (var column in RetailSourceCheck.RequiredColumns(file))
+            {
+                RetailSourceCheck.TablesReading(file, column).Should().NotBeEmpty($"{file}'s column {column} is required because the model reads it");
+            }
+        }
+
+        var read = RetailCsv.Files.SelectMany(RetailSourceCheck.RequiredColumns).Concat(RetailSourceCheck.DerivedSalesColumns).ToHashSet(StringComparer.Ordinal);
+        var model = RetailModel.Model;
+        IEnumerable<ColumnDefinition> columns =
+        [
+            .. model.Hubs.SelectMany(h => h.BusinessKeys),
+            .. model.Links.SelectMany(l => l.DependentChildKeys),
+            .. model.Satellites.SelectMany(s => s.Attributes),
+        ];
+        columns.Select(c => c.Name).Should().OnlyContain(c => read.Contains(c), "every column of the model comes from some file's required columns (or is derived)");
+    }
+
+    [Fact]
+    public void An_empty_file_is_left_to_the_loader_which_names_it()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, RetailCsv.PromotionsFile), string.Empty);
+        var check = () => RetailSourceCheck.Check(_folder.FullName, [RetailCsv.PromotionsFile]);
+        check.Should().NotThrow("the loader reports 'promotions.csv, line 1: the file is empty'");
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private void WriteAllFiles()
+    {
+        foreach (var file in RetailCsv.Files)
+        {
+            Write(file, RetailSourceCheck.RequiredColumns(file));
+        }
+    }
+
+    private void Write(string file, IEnumerable<string> header)
+    {
+        var columns = header.ToList();
+        File.WriteAllText(Path.Combine(_folder.FullName, file), string.Join(',', columns) + "\n" + string.Join(',', columns.Select(_ => "1")) + "\n");
+    }
+}
