@@ -43,3 +43,9 @@ public sealed class MariaDbConcurrentLoadTests(MariaDbFixture fixture) : Concurr
 {
     protected override IReadOnlyList<IStagingWriterFactory> Writers => [new MariaDbStagingWriterFactory()];
 }
+
+/// <summary>Odd CSV input on SQLite (the core's staging path).</summary>
+public sealed class SqliteSourceInputTests(SqliteFixture fixture) : SourceInputScenarios<SqliteFixture>(fixture);
+
+/// <summary>Odd CSV input on PostgreSQL (binary COPY would be the provider path; the CSV source is the same).</summary>
+public sealed class PostgreSqlSourceInputTests(PostgreSqlFixture fixture) : SourceInputScenarios<PostgreSqlFixture>(fixture);

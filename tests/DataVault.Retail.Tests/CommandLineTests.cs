@@ -36,6 +36,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_source_file_that_is_a_directory_is_an_error_naming_it_not_skipped()
+    {
+        var folder = Directory.CreateTempSubdirectory("dv-retail-dir-");
+        var db = Path.Combine(folder.FullName, "vault.db");
+        try
+        {
+            var customers = Directory.CreateDirectory(Path.Combine(folder.FullName, "customers.csv")).FullName;
+            var run = await Cli.RunAsync("load", "--from", folder.FullName, "--db", db);
+            run.Code.Should().Be(1, run.Output);
+            run.Stderr.Should().StartWith($"error: customers.csv: '{customers}' is a directory, not a file.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Load_of_a_folder_without_source_files_fails_with_1()
     {
         var folder = Directory.CreateTempSubdirectory("dv-retail-empty-");

@@ -22,7 +22,8 @@ internal static class RetailBatchLoader
     public static async Task<LoadResult> LoadFolderAsync(RetailVault vault, string folder, DateTime? loadDate, string recordSource, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vault);
-        var present = RetailCsv.Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
+        // Path.Exists, not File.Exists: a customers.csv that is a directory (or a device) is reported by the loader, never skipped.
+        var present = RetailCsv.Files.Where(f => Path.Exists(Path.Combine(folder, f))).ToList();
         if (present.Count == 0)
         {
             throw new DataVaultLoadException(folder, null, null, $"{folder}: the folder holds none of {string.Join(", ", RetailCsv.Files)}");

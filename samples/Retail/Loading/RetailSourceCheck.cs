@@ -24,7 +24,13 @@ internal static class RetailSourceCheck
         ArgumentNullException.ThrowIfNull(present);
         foreach (var file in present)
         {
-            var header = ReadHeader(Path.Combine(folder, file));
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+            {
+                continue; // a directory where the file should be: the loader names it
+            }
+
+            var header = ReadHeader(path);
             if (header is null)
             {
                 continue; // an empty file: the loader reports it ("line 1: the file is empty")

@@ -142,5 +142,29 @@ internal static class LoadMessages
     public static string Value(object? value) =>
         Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
 
+    // Issue #14: input limits, encodings, paths
+    /// <summary>A source path that is a directory.</summary>
+    public static string IsADirectory(string source, string path) => $"{source}: '{path}' is a directory, not a file.";
+
+    /// <summary>A source path that is not a regular file (a device or a pipe: no length, yet it has bytes).</summary>
+    public static string NotARegularFile(string source, string path) =>
+        $"{source}: '{path}' is not a regular file (a device or a pipe); a CSV source reads files.";
+
+    /// <summary>A source file that cannot be opened.</summary>
+    public static string CannotOpen(string source, string path, string reason) => $"{source}: '{path}' cannot be read: {reason}";
+
+    /// <summary>A CSV record longer than the source's limit.</summary>
+    public static string RecordTooLong(string source, long line, string? column, int limit) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{source}, line {line}{(column is null ? string.Empty : $", column {column}")}: the record is longer than {limit:N0} characters, the source's limit (CsvSource.MaxRecordLength).");
+
+    /// <summary>A byte sequence that is not UTF-8.</summary>
+    public static string InvalidUtf8(long offset, byte[] bytes) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"invalid UTF-8 at byte offset {offset} ({string.Join(' ', bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)))}); the file must be UTF-8 (CsvSource.ReplaceInvalidUtf8 replaces such bytes with U+FFFD instead)");
+
+    /// <summary>A header with bytes that are not UTF-8.</summary>
+    public static string InvalidUtf8InHeader(string source, long offset, byte[] bytes) => $"{source}, line 1: {InvalidUtf8(offset, bytes)}.";
+
     private static string Shorten(string text) => text.Length > MaxShownValue ? text[..77] + "..." : text;
 }

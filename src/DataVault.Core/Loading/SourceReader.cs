@@ -25,6 +25,9 @@ public abstract class SourceReader : IAsyncDisposable
     /// <summary>A problem with the shape of the current row (e.g. a CSV row with a missing field), or <see langword="null"/>.</summary>
     public virtual string? RowProblem => null;
 
+    /// <summary>The column <see cref="RowProblem"/> is about, or <see langword="null"/> if it is about the whole row.</summary>
+    public virtual string? RowProblemColumn => null;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -20,7 +20,9 @@ internal sealed partial class SourcePlan
         Array.Clear(_derivedDone);
         if (reader.RowProblem is { } problem)
         {
-            return new RowError(null, null, problem);
+            var column = reader.RowProblemColumn;
+            var at = column is null ? -1 : IndexOf(reader.Columns, column);
+            return new RowError(column, at < 0 ? null : reader.GetValue(at), problem);
         }
 
         try
@@ -176,6 +178,19 @@ internal sealed partial class SourcePlan
 
     private static object? StoreKey(object? hash, DataType columnType) =>
         hash is byte[] bytes && columnType.Kind == DataTypeKind.Guid ? new Guid(bytes, bigEndian: true) : hash;
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] == column)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool AllNull(object?[] values)
     {
