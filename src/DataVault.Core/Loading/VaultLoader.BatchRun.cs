@@ -34,6 +34,9 @@ public sealed partial class VaultLoader
         /// <summary>The phase the batch is in (the last one reported), for the messages of a failed batch.</summary>
         public LoadPhase Phase { get; private set; } = LoadPhase.Preparing;
 
+        /// <summary>The source the batch was reading when it reported its phase last, if it was reading one.</summary>
+        public string? Source { get; private set; }
+
         public IReadOnlyDictionary<string, long> Inserted => _inserted;
 
         private LoadOptions Options => loader._options;
@@ -263,6 +266,7 @@ public sealed partial class VaultLoader
         private void Report(LoadPhase phase, string? source)
         {
             Phase = phase;
+            Source = source;
             progress?.Report(new LoadProgress(phase, source, RowsRead, RowsStaged, phase == LoadPhase.Merging ? 0 : phase > LoadPhase.Merging ? TargetCount : 0, TargetCount));
         }
     }

@@ -149,6 +149,7 @@ public sealed partial class VaultLoader
             {
                 OperationCanceledException => ex,
                 DataVaultLoadException => ex,
+                _ when ConnectionLoss.IsLost(ex, _session.Connection) => new DataVaultLoadException(LoadMessages.ConnectionLost(batch.Name, run.Phase, run.Source, ex.Message), ex),
                 _ => new DataVaultLoadException(LoadMessages.BatchFailed(batch.Name, ex.Message), ex),
             };
             if (ex is OperationCanceledException)
@@ -157,7 +158,9 @@ public sealed partial class VaultLoader
             }
             else
             {
-                LoaderLog.BatchFailed(_logger, ex, batch.Name, run.BatchId, failure.Message);
+                // The message and its causes at error level; the stack trace only at debug level.
+                LoaderLog.BatchFailed(_logger, batch.Name, run.BatchId, failure.Message, LoadMessages.CauseChain(failure));
+                LoaderLog.BatchFailureTrace(_logger, ex, batch.Name, run.BatchId);
             }
 
             await FinishLogAsync(run, ex is OperationCanceledException ? BatchStatus.Cancelled : BatchStatus.Failed, failure.Message).ConfigureAwait(false);
