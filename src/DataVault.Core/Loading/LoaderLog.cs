@@ -47,4 +47,10 @@ internal static partial class LoaderLog
     /// <summary>The stack trace of a failed batch (the exception and its inner exceptions), at debug level only.</summary>
     [LoggerMessage(EventId = 4040, Level = LogLevel.Debug, Message = "Batch {BatchName} (id {BatchId}) failed; the exception with its stack trace follows")]
     public static partial void BatchFailureTrace(ILogger logger, Exception exception, string batchName, long batchId);
+
+    [LoggerMessage(EventId = 4041, Level = LogLevel.Warning, Message = "Batch {BatchName} (id {BatchId}) was marked abandoned: {Reason}")]
+    public static partial void BatchAbandoned(ILogger logger, string batchName, long batchId, string reason);
+
+    [LoggerMessage(EventId = 4042, Level = LogLevel.Warning, Message = "Batch {BatchName}: the abandoned batches could not be looked for ({Reason}); the batch goes on")]
+    public static partial void RecoveryFailed(ILogger logger, string batchName, string reason);
 }

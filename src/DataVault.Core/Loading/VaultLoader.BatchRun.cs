@@ -21,6 +21,9 @@ public sealed partial class VaultLoader
 
         public long BatchId { get; set; }
 
+        /// <summary>The loader's session as the batch log entry records it (<see cref="Bookkeeping.BatchSessions"/>), until it is ended.</summary>
+        public string? SessionId { get; set; }
+
         public long RowsRead { get; private set; }
 
         public long RowsRejected { get; private set; }
