@@ -167,4 +167,51 @@ internal static class LoadMessages
     public static string InvalidUtf8InHeader(string source, long offset, byte[] bytes) => $"{source}, line 1: {InvalidUtf8(offset, bytes)}.";
 
     private static string Shorten(string text) => text.Length > MaxShownValue ? text[..77] + "..." : text;
+
+    // Issue #14: batch log, lost connections, log levels
+
+    /// <summary>
+    /// The causes of a failure for the log, innermost last: <c>NpgsqlException: Exception while writing to stream &lt;-
+    /// IOException: Unable to write data …</c>, or <c>none</c>. Ten causes at most.
+    /// </summary>
+    public static string CauseChain(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var causes = new List<string>();
+        for (var inner = exception.InnerException; inner is not null && causes.Count < 10; inner = inner.InnerException)
+        {
+            causes.Add($"{inner.GetType().Name}: {inner.Message}");
+        }
+
+        return causes.Count == 0 ? "none" : string.Join(" <- ", causes);
+    }
+
+    /// <summary>What a batch was doing in a phase, for messages: <c>reading customers.csv</c>, <c>merging</c>.</summary>
+    public static string PhaseDescription(LoadPhase phase, string? source) => phase switch
+    {
+        LoadPhase.Preparing => "preparing (batch log, staging tables, transaction)",
+        LoadPhase.Reading => source is null ? "reading its sources" : $"reading {source}",
+        LoadPhase.Checking => "checking the staged rows",
+        LoadPhase.Merging => "merging",
+        LoadPhase.Committing => "committing",
+        _ => phase.ToString(),
+    };
+
+    /// <summary>A batch whose connection to the database was lost (the server or the session ended, the network failed).</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="phase">The phase it was in.</param>
+    /// <param name="source">The source it was reading, if any.</param>
+    /// <param name="error">The provider's message.</param>
+    public static string ConnectionLost(string batch, LoadPhase phase, string? source, string error) =>
+        phase == LoadPhase.Committing
+            ? $"Batch '{batch}' failed: the connection to the database was lost while committing ({error}). The database may or may not have committed the batch; the batch log and the vault tell, and running the batch again is safe (a rerun of a committed batch changes nothing)."
+            : $"Batch '{batch}' failed and was rolled back: the connection to the database was lost while {PhaseDescription(phase, source)} ({error}). The database rolls back the unfinished transaction itself, so nothing of the batch was committed; run it again when the database is reachable.";
+
+    /// <summary>The error message of a batch log entry marked abandoned.</summary>
+    /// <param name="session">The loader's session as the entry records it (a backend pid, a connection id, a process).</param>
+    /// <param name="foundBy">Who found it: a batch's name, or <c>null</c> for an explicit recovery.</param>
+    public static string BatchAbandoned(string? session, string? foundBy) =>
+        $"Abandoned: the loader's session ({session ?? "unknown"}) ended before the batch finished (the process was killed or the connection lost). " +
+        "The database rolled back its transaction unless it had already committed; running the batch again is safe. " +
+        (foundBy is null ? "Marked by RecoverAbandonedBatchesAsync." : $"Marked at the start of batch '{foundBy}'.");
 }

@@ -20,8 +20,9 @@ internal static partial class LoaderLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Batch {BatchName} (id {BatchId}) committed: {Read} row(s) read, {Inserted} inserted, {EndDated} end-dated in {ElapsedMs} ms")]
     public static partial void BatchCommitted(ILogger logger, string batchName, long batchId, long read, long inserted, long endDated, long elapsedMs);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Batch {BatchName} (id {BatchId}) failed and was rolled back: {Reason}")]
-    public static partial void BatchFailed(ILogger logger, Exception exception, string batchName, long batchId, string reason);
+    /// <summary>A failed batch: its message and the chain of its causes, without the stack trace (that is <see cref="BatchFailureTrace"/>, at debug level).</summary>
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Batch {BatchName} (id {BatchId}) failed and was rolled back: {Reason} (causes: {Causes})")]
+    public static partial void BatchFailed(ILogger logger, string batchName, long batchId, string reason, string causes);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Quarantined {Source}, {LocationName} {Location}, column {Column}: {Problem}")]
     public static partial void RowQuarantined(ILogger logger, string source, string locationName, long location, string? column, string problem);
@@ -40,4 +41,16 @@ internal static partial class LoaderLog
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
+
+    // Issue #14: batch log, lost connections, log levels (4040–4049).
+
+    /// <summary>The stack trace of a failed batch (the exception and its inner exceptions), at debug level only.</summary>
+    [LoggerMessage(EventId = 4040, Level = LogLevel.Debug, Message = "Batch {BatchName} (id {BatchId}) failed; the exception with its stack trace follows")]
+    public static partial void BatchFailureTrace(ILogger logger, Exception exception, string batchName, long batchId);
+
+    [LoggerMessage(EventId = 4041, Level = LogLevel.Warning, Message = "Batch {BatchName} (id {BatchId}) was marked abandoned: {Reason}")]
+    public static partial void BatchAbandoned(ILogger logger, string batchName, long batchId, string reason);
+
+    [LoggerMessage(EventId = 4042, Level = LogLevel.Warning, Message = "Batch {BatchName}: the abandoned batches could not be looked for ({Reason}); the batch goes on")]
+    public static partial void RecoveryFailed(ILogger logger, string batchName, string reason);
 }

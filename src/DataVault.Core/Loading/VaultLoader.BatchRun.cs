@@ -21,6 +21,9 @@ public sealed partial class VaultLoader
 
         public long BatchId { get; set; }
 
+        /// <summary>The loader's session as the batch log entry records it (<see cref="Bookkeeping.BatchSessions"/>), until it is ended.</summary>
+        public string? SessionId { get; set; }
+
         public long RowsRead { get; private set; }
 
         public long RowsRejected { get; private set; }
@@ -33,6 +36,9 @@ public sealed partial class VaultLoader
 
         /// <summary>The phase the batch is in (the last one reported), for the messages of a failed batch.</summary>
         public LoadPhase Phase { get; private set; } = LoadPhase.Preparing;
+
+        /// <summary>The source the batch was reading when it reported its phase last, if it was reading one.</summary>
+        public string? Source { get; private set; }
 
         public IReadOnlyDictionary<string, long> Inserted => _inserted;
 
@@ -263,6 +269,7 @@ public sealed partial class VaultLoader
         private void Report(LoadPhase phase, string? source)
         {
             Phase = phase;
+            Source = source;
             progress?.Report(new LoadProgress(phase, source, RowsRead, RowsStaged, phase == LoadPhase.Merging ? 0 : phase > LoadPhase.Merging ? TargetCount : 0, TargetCount));
         }
     }

@@ -25,6 +25,7 @@ public sealed partial class VaultLoader
     private readonly LoaderStatements _statements;
     private readonly BatchLog? _batchLog;
     private readonly Quarantine _quarantine;
+    private readonly BatchSessions _sessions;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="connection">The connection; opened if closed.</param>
@@ -57,6 +58,7 @@ public sealed partial class VaultLoader
         _statements = new LoaderStatements(session.Dialect);
         _batchLog = options.BatchLogTable is null ? null : new BatchLog(_statements, options.BatchLogTable);
         _quarantine = new Quarantine(_statements, options.QuarantineTable);
+        _sessions = BatchSessions.For(session.Dialect);
     }
 
     /// <summary>The model.</summary>
@@ -90,6 +92,11 @@ public sealed partial class VaultLoader
         statements.AddRange(_quarantine.Create(ddl));
         statements.AddRange(_model.Hubs.Select(h => Dialect.InsertGhostRecord(h, _options.Ddl)));
         await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
+        if (_batchLog is not null && await _batchLog.AddMissingSessionColumnAsync(_session, cancellationToken).ConfigureAwait(false))
+        {
+            statements.Add(_statements.AddSessionColumn(_batchLog.Table));
+        }
+
         LoaderLog.VaultEnsured(_logger, statements.Count);
     }
 
@@ -106,6 +113,33 @@ public sealed partial class VaultLoader
         }
 
         await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks <c>abandoned</c>, with an end time and a message, every batch log entry still <c>running</c> whose loader's
+    /// session has ended — a loader killed or disconnected mid-batch, whose transaction the database rolled back — so
+    /// that the log never claims a batch is running when none is. Only sessions known to be dead count: on PostgreSQL a
+    /// backend pid no longer in <c>pg_stat_activity</c>, on MariaDB a connection's named lock no one holds, elsewhere a
+    /// process of this machine that no longer exists or a run of this process that has ended (docs/loading.md#abandoned-batches).
+    /// <see cref="LoadAsync"/> does the same before each batch; call this for a <c>recover</c> step without loading.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The ids of the batches marked, in id order; empty without a batch log (<see cref="LoadOptions.BatchLogTable"/> <see langword="null"/>).</returns>
+    public async Task<IReadOnlyList<long>> RecoverAbandonedBatchesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_batchLog is null)
+        {
+            return [];
+        }
+
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var marked = await _batchLog.RecoverAsync(_session, _sessions, Now(), null, cancellationToken).ConfigureAwait(false);
+        foreach (var (id, name, message) in marked)
+        {
+            LoaderLog.BatchAbandoned(_logger, name, id, message);
+        }
+
+        return [.. marked.Select(m => m.Id)];
     }
 
     /// <summary>Loads one batch in one transaction.</summary>
@@ -128,13 +162,21 @@ public sealed partial class VaultLoader
         var run = new BatchRun(this, batch, loadDate, progress);
         if (_batchLog is not null)
         {
+            await RecoverBeforeAsync(batch.Name, cancellationToken).ConfigureAwait(false);
             try
             {
-                run.BatchId = await _batchLog.StartAsync(_session, batch.Name, loadDate, batch.RecordSource, Now(), cancellationToken).ConfigureAwait(false);
+                run.SessionId = await _sessions.BeginAsync(_session, cancellationToken).ConfigureAwait(false);
+                run.BatchId = await _batchLog.StartAsync(_session, batch.Name, loadDate, batch.RecordSource, Now(), run.SessionId, cancellationToken).ConfigureAwait(false);
             }
-            catch (DbException ex)
+            catch (Exception ex)
             {
-                throw new DataVaultLoadException(LoadMessages.BatchLogUnwritable(batch.Name, _batchLog.Table, ex.Message), ex);
+                await EndSessionAsync(run).ConfigureAwait(false);
+                if (ex is DbException)
+                {
+                    throw new DataVaultLoadException(LoadMessages.BatchLogUnwritable(batch.Name, _batchLog.Table, ex.Message), ex);
+                }
+
+                throw;
             }
         }
 
@@ -149,6 +191,7 @@ public sealed partial class VaultLoader
             {
                 OperationCanceledException => ex,
                 DataVaultLoadException => ex,
+                _ when ConnectionLoss.IsLost(ex, _session.Connection) => new DataVaultLoadException(LoadMessages.ConnectionLost(batch.Name, run.Phase, run.Source, ex.Message), ex),
                 _ => new DataVaultLoadException(LoadMessages.BatchFailed(batch.Name, ex.Message), ex),
             };
             if (ex is OperationCanceledException)
@@ -157,7 +200,9 @@ public sealed partial class VaultLoader
             }
             else
             {
-                LoaderLog.BatchFailed(_logger, ex, batch.Name, run.BatchId, failure.Message);
+                // The message and its causes at error level; the stack trace only at debug level.
+                LoaderLog.BatchFailed(_logger, batch.Name, run.BatchId, failure.Message, LoadMessages.CauseChain(failure));
+                LoaderLog.BatchFailureTrace(_logger, ex, batch.Name, run.BatchId);
             }
 
             await FinishLogAsync(run, ex is OperationCanceledException ? BatchStatus.Cancelled : BatchStatus.Failed, failure.Message).ConfigureAwait(false);
@@ -174,6 +219,31 @@ public sealed partial class VaultLoader
         LoaderLog.BatchCommitted(_logger, batch.Name, run.BatchId, result.RowsRead, result.RowsInserted, result.RowsEndDated, clock.ElapsedMilliseconds);
         progress?.Report(new LoadProgress(LoadPhase.Done, null, run.RowsRead, run.RowsStaged, run.TargetCount, run.TargetCount));
         return result;
+    }
+
+    /// <summary>Marks the abandoned batches before a batch adds its own entry; a failure is logged, and the batch goes on.</summary>
+    private async Task RecoverBeforeAsync(string batchName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var (id, name, message) in await _batchLog!.RecoverAsync(_session, _sessions, Now(), batchName, cancellationToken).ConfigureAwait(false))
+            {
+                LoaderLog.BatchAbandoned(_logger, name, id, message);
+            }
+        }
+        catch (DbException ex)
+        {
+            LoaderLog.RecoveryFailed(_logger, batchName, ex.Message);
+        }
+    }
+
+    private async Task EndSessionAsync(BatchRun run)
+    {
+        if (run.SessionId is { } sessionId)
+        {
+            run.SessionId = null;
+            await _sessions.EndAsync(_session, sessionId).ConfigureAwait(false);
+        }
     }
 
     private DateTime Now() => Timestamps.Normalize(_options.TimeProvider.GetUtcNow().UtcDateTime);
@@ -194,6 +264,11 @@ public sealed partial class VaultLoader
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             LoaderLog.BatchLogFailed(_logger, ex, run.BatchId, ex.Message);
+        }
+        finally
+        {
+            // After the entry is completed (or could not be): from here a recovery may take it for dead.
+            await EndSessionAsync(run).ConfigureAwait(false);
         }
     }
 }

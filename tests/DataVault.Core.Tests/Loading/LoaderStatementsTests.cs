@@ -20,21 +20,21 @@ public class LoaderStatementsTests
         {
             "sqlite",
             "SELECT COALESCE(MAX(\"batch_id\"), 0) + 1 FROM \"etl_batch_log\"",
-            "INSERT INTO \"etl_batch_log\" (\"batch_id\", \"batch_name\", \"load_date\", \"record_source\", \"start_time\", \"status\") VALUES (@id, @name, @load_date, @record_source, @start_time, @status)",
+            "INSERT INTO \"etl_batch_log\" (\"batch_id\", \"batch_name\", \"load_date\", \"record_source\", \"start_time\", \"status\", \"session_id\") VALUES (@id, @name, @load_date, @record_source, @start_time, @status, @session_id)",
             "UPDATE \"etl_batch_log\" SET \"end_time\" = @end_time, \"status\" = @status, \"records_processed\" = @records_processed, \"records_inserted\" = @records_inserted, \"records_updated\" = @records_updated, \"records_rejected\" = @records_rejected, \"target_counts\" = @target_counts, \"error_message\" = @error_message WHERE \"batch_id\" = @batch_id",
             "INSERT INTO \"dv_rejected_rows\" (\"batch_id\", \"source_name\", \"line_number\", \"column_name\", \"reason\", \"raw_row\") VALUES (@batch_id, @source_name, @line_number, @column_name, @reason, @raw_row)"
         },
         {
             "mariadb",
             "SELECT COALESCE(MAX(`batch_id`), 0) + 1 FROM `etl_batch_log`",
-            "INSERT INTO `etl_batch_log` (`batch_id`, `batch_name`, `load_date`, `record_source`, `start_time`, `status`) VALUES (@id, @name, @load_date, @record_source, @start_time, @status)",
+            "INSERT INTO `etl_batch_log` (`batch_id`, `batch_name`, `load_date`, `record_source`, `start_time`, `status`, `session_id`) VALUES (@id, @name, @load_date, @record_source, @start_time, @status, @session_id)",
             "UPDATE `etl_batch_log` SET `end_time` = @end_time, `status` = @status, `records_processed` = @records_processed, `records_inserted` = @records_inserted, `records_updated` = @records_updated, `records_rejected` = @records_rejected, `target_counts` = @target_counts, `error_message` = @error_message WHERE `batch_id` = @batch_id",
             "INSERT INTO `dv_rejected_rows` (`batch_id`, `source_name`, `line_number`, `column_name`, `reason`, `raw_row`) VALUES (@batch_id, @source_name, @line_number, @column_name, @reason, @raw_row)"
         },
         {
             "duckdb",
             "SELECT COALESCE(MAX(\"batch_id\"), 0) + 1 FROM \"etl_batch_log\"",
-            "INSERT INTO \"etl_batch_log\" (\"batch_id\", \"batch_name\", \"load_date\", \"record_source\", \"start_time\", \"status\") VALUES ($id, $name, $load_date, $record_source, $start_time, $status)",
+            "INSERT INTO \"etl_batch_log\" (\"batch_id\", \"batch_name\", \"load_date\", \"record_source\", \"start_time\", \"status\", \"session_id\") VALUES ($id, $name, $load_date, $record_source, $start_time, $status, $session_id)",
             "UPDATE \"etl_batch_log\" SET \"end_time\" = $end_time, \"status\" = $status, \"records_processed\" = $records_processed, \"records_inserted\" = $records_inserted, \"records_updated\" = $records_updated, \"records_rejected\" = $records_rejected, \"target_counts\" = $target_counts, \"error_message\" = $error_message WHERE \"batch_id\" = $batch_id",
             "INSERT INTO \"dv_rejected_rows\" (\"batch_id\", \"source_name\", \"line_number\", \"column_name\", \"reason\", \"raw_row\") VALUES ($batch_id, $source_name, $line_number, $column_name, $reason, $raw_row)"
         },
@@ -47,7 +47,7 @@ public class LoaderStatementsTests
         var statements = new LoaderStatements(Dialect(engine));
 
         statements.NextBatchId("etl_batch_log").Text.Should().Be(nextId);
-        statements.StartBatch("etl_batch_log", 7, "b1", new DateTime(2026, 1, 1), "crm", new DateTime(2026, 1, 2)).Text.Should().Be(start);
+        statements.StartBatch("etl_batch_log", 7, "b1", new DateTime(2026, 1, 1), "crm", new DateTime(2026, 1, 2), "4242").Text.Should().Be(start);
         statements.FinishBatch("etl_batch_log", 7, BatchStatus.Succeeded, new DateTime(2026, 1, 2), 1, 2, 3, 4, "{}", null).Text.Should().Be(finish);
         statements.InsertQuarantined("dv_rejected_rows", 7, "a.csv", 3, null, "bad", "{}").Text.Should().Be(quarantine);
     }
@@ -59,7 +59,7 @@ public class LoaderStatementsTests
         var statements = new LoaderStatements(dialect);
         var loadDate = new DateTime(2026, 1, 1, 8, 0, 0);
 
-        statements.StartBatch("etl_batch_log", 7, "b1", loadDate, "crm", loadDate.AddHours(1)).ParameterDictionary().Should().Equal(new Dictionary<string, object?>
+        statements.StartBatch("etl_batch_log", 7, "b1", loadDate, "crm", loadDate.AddHours(1), null).ParameterDictionary().Should().Equal(new Dictionary<string, object?>
         {
             ["id"] = 7L,
             ["name"] = "b1",
@@ -67,6 +67,7 @@ public class LoaderStatementsTests
             ["record_source"] = "crm",
             ["start_time"] = dialect.ToDbValue(loadDate.AddHours(1), DataType.Timestamp),
             ["status"] = "running",
+            ["session_id"] = DBNull.Value,
         });
         var finish = statements.FinishBatch("etl_batch_log", 7, BatchStatus.Failed, loadDate, 10, 8, 1, 2, "{\"hub_customer\": 8}", null).ParameterDictionary();
         finish["status"].Should().Be("failed");
@@ -78,7 +79,24 @@ public class LoaderStatementsTests
     [Fact]
     public void The_batch_log_keeps_its_stored_status_words()
     {
-        Enum.GetValues<BatchStatus>().Select(LoaderStatements.StatusText).Should().Equal("running", "succeeded", "failed", "cancelled");
+        Enum.GetValues<BatchStatus>().Select(LoaderStatements.StatusText).Should().Equal("running", "succeeded", "failed", "cancelled", "abandoned");
+    }
+
+    [Fact]
+    public void An_abandoned_entry_is_marked_only_while_running_with_the_same_dead_session()
+    {
+        var statements = new LoaderStatements(SqlDialects.PostgreSql);
+        const string dead = "\"session_id\" NOT IN (SELECT CAST(pid AS VARCHAR(20)) FROM pg_stat_activity WHERE pid IS NOT NULL)";
+
+        statements.RunningBatches("etl_batch_log", dead).Text.Should().Be(
+            "SELECT \"batch_id\", \"batch_name\", \"session_id\" FROM \"etl_batch_log\" WHERE \"status\" = @status AND \"session_id\" IS NOT NULL AND " + dead + " ORDER BY \"batch_id\"");
+        var abandon = statements.AbandonBatch("etl_batch_log", 7, "4242", new DateTime(2026, 1, 2), "gone", dead);
+        abandon.Text.Should().Be(
+            "UPDATE \"etl_batch_log\" SET \"status\" = @abandoned, \"end_time\" = @end_time, \"error_message\" = @error_message " +
+            "WHERE \"batch_id\" = @batch_id AND \"status\" = @running AND \"session_id\" = @session_id AND " + dead);
+        abandon.ParameterDictionary().Should().Contain("abandoned", "abandoned").And.Contain("running", "running").And.Contain("session_id", "4242").And.Contain("error_message", "gone");
+        statements.BatchLogTable("etl_batch_log").Columns.Should().Contain(c => c.Name == "session_id" && !c.NotNull);
+        statements.BatchLogTable("etl_batch_log").Columns.Single(c => c.Name == "status").Type.Text.Should().Contain("50", "'abandoned' fits the status column");
     }
 
     [Fact]
@@ -112,7 +130,7 @@ public class LoaderStatementsTests
 
         statements.BatchLogTable("etl_batch_log").Columns.Select(c => c.Name).Should().Equal(
             "batch_id", "batch_name", "load_date", "record_source", "start_time", "end_time", "status",
-            "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message");
+            "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message", "session_id");
         statements.BatchLogTable("etl_batch_log").PrimaryKey.Should().Equal("batch_id");
         statements.QuarantineTable("q").Columns.Select(c => (c.Name, c.NotNull)).Should().Equal(
             ("batch_id", true), ("source_name", true), ("line_number", true), ("column_name", false), ("reason", true), ("raw_row", true));

@@ -42,13 +42,19 @@ public sealed class PostgreSqlLostConnectionTests(PostgreSqlFixture fixture) : I
         });
 
         var load = () => h.Loader(null, writers).LoadAsync(new LoadBatch("killed", "test") { LoadDate = Day1 }.AddObjects("customers", rows), progress);
-        await load.Should().ThrowAsync<Exception>();
+        var failure = (await load.Should().ThrowAsync<DataVaultLoadException>()).Which;
         killed.Should().BeTrue();
+        var phase = killDuring == LoadPhase.Reading ? "reading customers" : "merging";
+        failure.Message.Should().StartWith($"Batch 'killed' failed and was rolled back: the connection to the database was lost while {phase} (", "the message names the batch, the phase and the lost connection")
+            .And.Contain("nothing of the batch was committed");
+        failure.InnerException.Should().BeAssignableTo<System.Data.Common.DbException>();
 
         await using var check = new LoaderHarness(await fixture.OpenAsync(), fixture.Dialect);
         (await check.CountAsync("hub_customer")).Should().Be(1, "only the ghost record: nothing of the batch was committed");
         (await check.CountAsync("sat_customer_details")).Should().Be(0);
-        (await check.BatchLogEntriesAsync()).Should().ContainSingle().Which.Status.Should().Be("failed", "the log entry is completed on a new session");
+        var entry = (await check.BatchLogEntriesAsync()).Should().ContainSingle().Which;
+        entry.Status.Should().Be("failed", "the log entry is completed on a new session");
+        entry.Error.Should().Be(failure.Message);
 
         var rerun = await check.Loader(null, writers).LoadAsync(new LoadBatch("killed-rerun", "test") { LoadDate = Day1 }.AddObjects("customers", rows));
         rerun.InsertedByTable["hub_customer"].Should().Be(30_000);

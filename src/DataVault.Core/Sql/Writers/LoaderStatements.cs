@@ -12,11 +12,14 @@ namespace DataVault.Core.Sql.Writers;
 /// </summary>
 internal sealed class LoaderStatements(SqlDialect dialect)
 {
-    private static readonly string[] BatchStartColumns = ["batch_id", "batch_name", "load_date", "record_source", "start_time", "status"];
+    private static readonly string[] BatchStartColumns = ["batch_id", "batch_name", "load_date", "record_source", "start_time", "status", "session_id"];
     private static readonly string[] BatchFinishColumns = ["end_time", "status", "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message"];
     private static readonly string[] QuarantineColumns = ["batch_id", "source_name", "line_number", "column_name", "reason", "raw_row"];
 
-    /// <summary>The batch log (the seed's <c>etl_batch_log</c>, plus load date, record source, rejected rows and per-table counts).</summary>
+    /// <summary>
+    /// The batch log (the seed's <c>etl_batch_log</c>, plus load date, record source, rejected rows, per-table counts and
+    /// the loader's session, by which a <c>running</c> entry of a dead loader is told from a live one).
+    /// </summary>
     /// <param name="table">The table name.</param>
     /// <returns>Its definition.</returns>
     public TableDefinition BatchLogTable(string table) => new(
@@ -35,6 +38,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
             new("records_rejected", Types.For(DataType.BigInt), false),
             new("target_counts", Types.For(DataType.Text), false),
             new("error_message", Types.For(DataType.Text), false),
+            new("session_id", Types.For(DataType.String(100)), false),
         ],
         ["batch_id"],
         [],
@@ -45,6 +49,19 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="options">DDL options (the loader passes <c>IfNotExists</c>).</param>
     /// <returns>The statements.</returns>
     public IReadOnlyList<SqlStatement> CreateBatchLog(string table, DdlOptions options) => dialect.CreateTable(BatchLogTable(table), options);
+
+    /// <summary>A query that fails when the batch log lacks the <c>session_id</c> column (a log created before it existed).</summary>
+    /// <param name="table">The batch log.</param>
+    /// <returns>A query of no rows.</returns>
+    public SqlStatement ProbeSessionColumn(string table) =>
+        // Qualified: SQLite reads an unknown double-quoted name alone as a string literal, and the probe would not fail.
+        SqlStatement.Of($"SELECT {Quoter.QuoteIdentifier(table)}.{Quoter.QuoteIdentifier("session_id")} FROM {Quoter.QuoteIdentifier(table)} WHERE 1 = 0");
+
+    /// <summary>Adds the <c>session_id</c> column to a batch log created before it existed (nullable: old entries have none).</summary>
+    /// <param name="table">The batch log.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement AddSessionColumn(string table) =>
+        SqlStatement.Of($"ALTER TABLE {Quoter.QuoteIdentifier(table)} ADD {Quoter.QuoteIdentifier("session_id")} {Types.For(DataType.String(100)).Text}");
 
     /// <summary>The next batch id: the highest id + 1 (1 for an empty log).</summary>
     /// <param name="table">The batch log.</param>
@@ -65,10 +82,11 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="loadDate">The batch's load date.</param>
     /// <param name="recordSource">The batch's record source.</param>
     /// <param name="startTime">When it started.</param>
+    /// <param name="sessionId">The loader's session (see <see cref="Loading.Bookkeeping.BatchSessions"/>), or <see langword="null"/> when unknown.</param>
     /// <returns>The insert.</returns>
-    public SqlStatement StartBatch(string table, long batchId, string name, DateTime loadDate, string recordSource, DateTime startTime) => new(
+    public SqlStatement StartBatch(string table, long batchId, string name, DateTime loadDate, string recordSource, DateTime startTime, string? sessionId) => new(
         $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({string.Join(", ", BatchStartColumns.Select(Quoter.QuoteIdentifier))}) " +
-        $"VALUES ({P("id")}, {P("name")}, {P("load_date")}, {P("record_source")}, {P("start_time")}, {P("status")})",
+        $"VALUES ({P("id")}, {P("name")}, {P("load_date")}, {P("record_source")}, {P("start_time")}, {P("status")}, {P("session_id")})",
         [
             new("id", batchId),
             new("name", name),
@@ -76,6 +94,41 @@ internal sealed class LoaderStatements(SqlDialect dialect)
             new("record_source", recordSource),
             new("start_time", Types.ToDbValue(startTime, DataType.Timestamp)),
             new("status", StatusText(BatchStatus.Running)),
+            new("session_id", (object?)sessionId ?? DBNull.Value),
+        ]);
+
+    /// <summary>The <see cref="BatchStatus.Running"/> entries that record a session: id, name, session, oldest first.</summary>
+    /// <param name="table">The batch log.</param>
+    /// <param name="deadSession">A condition on <c>session_id</c> that holds for dead sessions only (the engine's knowledge of its sessions), or <see langword="null"/> for every running entry.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement RunningBatches(string table, string? deadSession) => new(
+        $"SELECT {Quoter.QuoteIdentifier("batch_id")}, {Quoter.QuoteIdentifier("batch_name")}, {Quoter.QuoteIdentifier("session_id")} FROM {Quoter.QuoteIdentifier(table)} " +
+        $"WHERE {Quoter.QuoteIdentifier("status")} = {P("status")} AND {Quoter.QuoteIdentifier("session_id")} IS NOT NULL{(deadSession is null ? string.Empty : " AND " + deadSession)} " +
+        $"ORDER BY {Quoter.QuoteIdentifier("batch_id")}",
+        [new("status", StatusText(BatchStatus.Running))]);
+
+    /// <summary>
+    /// Marks one running entry <see cref="BatchStatus.Abandoned"/>, with an end time and a message — only while it is
+    /// still running, still records the same session and, where the engine tells, that session is still dead.
+    /// </summary>
+    /// <param name="table">The batch log.</param>
+    /// <param name="batchId">The batch id.</param>
+    /// <param name="sessionId">The session the entry records.</param>
+    /// <param name="endTime">When it was found dead.</param>
+    /// <param name="message">Why, for <c>error_message</c>.</param>
+    /// <param name="deadSession">The engine's condition for a dead session (see <see cref="RunningBatches"/>), or <see langword="null"/>.</param>
+    /// <returns>The update (one row when marked).</returns>
+    public SqlStatement AbandonBatch(string table, long batchId, string sessionId, DateTime endTime, string message, string? deadSession) => new(
+        $"UPDATE {Quoter.QuoteIdentifier(table)} SET {Quoter.QuoteIdentifier("status")} = {P("abandoned")}, {Quoter.QuoteIdentifier("end_time")} = {P("end_time")}, {Quoter.QuoteIdentifier("error_message")} = {P("error_message")} " +
+        $"WHERE {Quoter.QuoteIdentifier("batch_id")} = {P("batch_id")} AND {Quoter.QuoteIdentifier("status")} = {P("running")} AND {Quoter.QuoteIdentifier("session_id")} = {P("session_id")}" +
+        (deadSession is null ? string.Empty : " AND " + deadSession),
+        [
+            new("abandoned", StatusText(BatchStatus.Abandoned)),
+            new("end_time", Types.ToDbValue(endTime, DataType.Timestamp)),
+            new("error_message", message),
+            new("batch_id", batchId),
+            new("running", StatusText(BatchStatus.Running)),
+            new("session_id", sessionId),
         ]);
 
     /// <summary>Completes a batch's entry: status, end time, counts, error.</summary>
@@ -221,6 +274,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
         BatchStatus.Succeeded => "succeeded",
         BatchStatus.Failed => "failed",
         BatchStatus.Cancelled => "cancelled",
+        BatchStatus.Abandoned => "abandoned",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
