@@ -14,7 +14,8 @@ namespace DataVault.Retail.Tests;
 /// Fault injection (issue #14): the sample's loader, a separate process, is killed with SIGKILL at random moments while
 /// it loads the first retail batch (11,570 rows) into a new database — 20 times per engine, bounded in time. After every
 /// kill the vault holds either nothing or exactly the batch (never a part of it), the database is intact, and loading the
-/// batch again gives exactly the result of one clean load.
+/// batch again gives exactly the result of one clean load, and the batch log holds no running entry (the rerun marks
+/// the killed batch abandoned).
 /// </summary>
 public abstract class FaultInjectionTests<TDatabase>(RetailTestData data, ITestOutputHelper output) : IClassFixture<RetailTestData>
     where TDatabase : TestDatabase, new()
@@ -48,7 +49,7 @@ public abstract class FaultInjectionTests<TDatabase>(RetailTestData data, ITestO
 
         var duration = whole.Elapsed;
         var random = new Random(20261203);
-        int killed = 0, empty = 0, complete = 0;
+        int killed = 0, empty = 0, complete = 0, abandoned = 0;
         for (var round = 0; round < Rounds; round++)
         {
             await using var lease = await Lease.NewAsync();
@@ -79,12 +80,21 @@ public abstract class FaultInjectionTests<TDatabase>(RetailTestData data, ITestO
             var rerun = await Cli.RunAsync(["load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], .. database.Options]);
             rerun.Code.Should().Be(0, $"round {round}: {rerun.Output}");
             (await VaultDump.OfAsync(database)).Should().Be(clean, $"round {round}: the rerun gives exactly one clean load");
+
+            // The batch log tells the truth: the killed batch is not 'running' any more (the rerun marked it abandoned);
+            // the rerun succeeded, and so did the first load if it ended before the kill.
+            var statuses = await VaultDump.BatchStatusesAsync(database);
+            statuses.Should().NotContain("running", $"round {round}: no batch runs");
+            statuses.Count(s => s == "succeeded").Should().Be(exited ? 2 : 1, $"round {round}: {string.Join(", ", statuses)}");
+            statuses.Should().OnlyContain(s => s == "succeeded" || s == "abandoned", $"round {round}");
+            abandoned += statuses.Count(s => s == "abandoned");
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{typeof(TDatabase).Name}: a whole load took {duration.TotalMilliseconds:F0} ms; {Rounds} rounds, {killed} killed; after the kill {empty} empty, {complete} complete"));
+            $"{typeof(TDatabase).Name}: a whole load took {duration.TotalMilliseconds:F0} ms; {Rounds} rounds, {killed} killed; after the kill {empty} empty, {complete} complete; {abandoned} batch log entries marked abandoned"));
         killed.Should().BeGreaterThanOrEqualTo(Rounds / 2, "most kills land before the loader ends, or the test proves little");
         empty.Should().BePositive("some kills land before the commit");
+        abandoned.Should().BePositive("some kills land after the batch log entry was written");
     }
 
     /// <summary>A new, empty database, dropped when disposed.</summary>
@@ -202,6 +212,22 @@ internal static class VaultDump
         }
 
         return dump.ToString();
+    }
+
+    /// <summary>The status of every batch log entry, in id order (none if the log was never created).</summary>
+    public static async Task<List<string>> BatchStatusesAsync(TestDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {database.Dialect.QuoteIdentifier("status")} FROM {database.Dialect.QuoteIdentifier("etl_batch_log")} ORDER BY {database.Dialect.QuoteIdentifier("batch_id")}";
+        var statuses = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            statuses.Add(reader.GetString(0));
+        }
+
+        return statuses;
     }
 
     /// <summary>Fails unless the engine finds the database intact (SQLite's integrity check; a server checks itself).</summary>
