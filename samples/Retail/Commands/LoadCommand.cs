@@ -82,5 +82,27 @@ internal sealed class LoadCommand : AsyncCommand<LoadSettings>
             progress => RetailBatchLoader.LoadFolderAsync(vault, folder, loadDate, recordSource, progress, cancellationToken));
     }
 
-    private static long CountLines(string path) => Math.Max(0, File.ReadLines(path).LongCount() - 1);
+    private static long CountLines(string path)
+    {
+        // Only for the progress bar: bounded by the file's length, and silent about what is not a readable regular file
+        // (a directory, a device such as /dev/zero, a dangling link) — the loader reports those with their names.
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var length = stream.CanSeek ? stream.Length : 0;
+            var buffer = new byte[1 << 16];
+            long lines = 0, read = 0;
+            while (read < length && stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length - read)) is var n and > 0)
+            {
+                lines += buffer.AsSpan(0, n).Count((byte)'\n');
+                read += n;
+            }
+
+            return Math.Max(0, lines - 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 }

@@ -22,8 +22,9 @@ internal static class RetailBatchLoader
     public static async Task<LoadResult> LoadFolderAsync(RetailVault vault, string folder, DateTime? loadDate, string recordSource, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vault);
-        // Path.Exists, not File.Exists: a customers.csv that is a directory (or a device) is reported by the loader, never skipped.
-        var present = RetailCsv.Files.Where(f => Path.Exists(Path.Combine(folder, f))).ToList();
+        // Not File.Exists: a customers.csv that is a directory, a device or a dangling link is reported by the loader,
+        // never skipped.
+        var present = RetailCsv.Files.Where(f => Path.Exists(Path.Combine(folder, f)) || new FileInfo(Path.Combine(folder, f)).LinkTarget is not null).ToList();
         if (present.Count == 0)
         {
             throw new DataVaultLoadException(folder, null, null, $"{folder}: the folder holds none of {string.Join(", ", RetailCsv.Files)}");
@@ -31,7 +32,7 @@ internal static class RetailBatchLoader
 
         // Strict about partial sources: a file lacking a column the model reads from it fails here, before anything is
         // written, instead of loading its hubs and links and silently nothing into the satellite that needs the column.
-        RetailSourceCheck.Check(folder, present);
+        await RetailSourceCheck.CheckAsync(folder, present, cancellationToken);
         var existed = await ExistsAsync(vault, cancellationToken);
         await vault.Loader.EnsureVaultAsync(cancellationToken);
         var at = Truncate(loadDate ?? vault.Options.TimeProvider.GetUtcNow().UtcDateTime);

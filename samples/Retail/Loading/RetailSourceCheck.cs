@@ -1,7 +1,7 @@
 using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
 using Retail.Data;
-using Sylvan.Data.Csv;
+using DataVault.Core.Loading.Sources;
 
 namespace Retail.Loading;
 
@@ -17,25 +17,21 @@ internal static class RetailSourceCheck
     /// <summary>Checks the header of every present file.</summary>
     /// <param name="folder">The batch folder.</param>
     /// <param name="present">The names of the source files the folder holds (a subset of <see cref="RetailCsv.Files"/>).</param>
-    /// <exception cref="DataVaultLoadException">A file lacks a column the model reads from it.</exception>
-    public static void Check(string folder, IEnumerable<string> present)
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="DataVaultLoadException">
+    /// A file lacks a column the model reads from it — or cannot be read as the loader reads it (a directory, a device,
+    /// a missing link target, an empty file, a header that is not UTF-8 or beyond the record limit), with the loader's message.
+    /// </exception>
+    public static async Task CheckAsync(string folder, IEnumerable<string> present, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(present);
         foreach (var file in present)
         {
-            var path = Path.Combine(folder, file);
-            if (!File.Exists(path))
-            {
-                continue; // a directory where the file should be: the loader names it
-            }
-
-            var header = ReadHeader(path);
-            if (header is null)
-            {
-                continue; // an empty file: the loader reports it ("line 1: the file is empty")
-            }
-
+            // The header as the loader reads it: the library's CSV source, with its checks of paths, encoding and limits.
+            await using var reader = await new CsvSource(Path.Combine(folder, file)).OpenAsync(cancellationToken);
+            var header = reader.Columns;
             var names = new HashSet<string>(header.Select(Normalize), StringComparer.Ordinal);
             var missing = RequiredColumns(file).Where(c => !names.Contains(Normalize(c))).ToList();
             if (missing.Count > 0)
@@ -104,22 +100,6 @@ internal static class RetailSourceCheck
         return $"{file}, line 1: the column{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing; " +
             $"the retail model reads {(missing.Count == 1 ? "it" : "them")} from this file{(tables.Count == 0 ? string.Empty : " (" + string.Join(", ", tables) + ")")}. " +
             $"Columns present: {string.Join(", ", header)}. Nothing was loaded.";
-    }
-
-    /// <summary>The header of a CSV file as the loader reads it (BOM dropped), or <see langword="null"/> for an empty file.</summary>
-    private static List<string>? ReadHeader(string path)
-    {
-        try
-        {
-            using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 1 << 16 });
-            return reader.FieldCount == 0 ? null : [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).TrimStart('\uFEFF'))];
-        }
-        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OperationCanceledException))
-        {
-            // A header the parser cannot read (too large, not text): the loader reads the file again and reports it with
-            // its file, line and limit; this check only judges headers it can read.
-            return null;
-        }
     }
 
     /// <summary>The loader's matching of names: case-insensitive, ignoring underscores and white space.</summary>

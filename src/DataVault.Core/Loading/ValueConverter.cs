@@ -29,6 +29,12 @@ internal static class ValueConverter
     {
         result = null;
         var span = text.AsSpan();
+        if (type.Kind is not (DataTypeKind.String or DataTypeKind.Text) && span.Contains('\0'))
+        {
+            // .NET's number parsing stops at a NUL and ignores the rest: "1\0" would load as 1, "1\0abc" too.
+            return "contains a NUL character (U+0000)";
+        }
+
         switch (type.Kind)
         {
             case DataTypeKind.String:

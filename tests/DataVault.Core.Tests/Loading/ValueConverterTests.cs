@@ -49,6 +49,10 @@ public class ValueConverterTests
     [InlineData("2025-02-29", "Date", "is not a date (expected yyyy-MM-dd)")]
     [InlineData("maybe", "Boolean", "is not a boolean (true/false, 1/0, yes/no)")]
     [InlineData("toolong", "String", "is 7 characters long; the column holds at most 5")]
+    [InlineData("1\0", "Int", "contains a NUL character (U+0000)")]
+    [InlineData("1\0abc", "Int", "contains a NUL character (U+0000)")]
+    [InlineData("1.50\0", "Decimal", "contains a NUL character (U+0000)")]
+    [InlineData("2026-01-01\0", "Date", "contains a NUL character (U+0000)")]
     public void Bad_text_gets_a_reason(string text, string kind, string reason)
     {
         var type = kind switch

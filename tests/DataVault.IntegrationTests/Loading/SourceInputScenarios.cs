@@ -144,6 +144,10 @@ public abstract class SourceInputScenarios<TFixture>(TFixture fixture) : IClassF
 
         var missing = () => Loader().LoadAsync(Batch(new CsvSource(Path.Combine(_folder, "missing.csv"))));
         (await missing.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("does not exist");
+        var dangling = Path.Combine(_folder, "dangling.csv");
+        File.CreateSymbolicLink(dangling, Path.Combine(_folder, "gone.csv"));
+        var broken = () => Loader().LoadAsync(Batch(new CsvSource(dangling)));
+        (await broken.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Be($"dangling.csv: the file '{dangling}' does not exist.");
         var empty = () => Loader().LoadAsync(Batch(new CsvSource(Write("empty.csv", string.Empty))));
         (await empty.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Be("empty.csv, line 1: the file is empty; a CSV source needs at least a header row.");
         (await CountAsync()).Should().Be(0);

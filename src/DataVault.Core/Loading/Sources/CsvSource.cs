@@ -115,6 +115,11 @@ public sealed class CsvSource : LoadSource
         {
             stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A link whose target is gone exists as a name only.
+            throw new DataVaultLoadException(Name, null, null, LoadMessages.FileNotFound(Name, FilePath), e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataVaultLoadException(Name, null, null, LoadMessages.CannotOpen(Name, FilePath, e.Message), e);
