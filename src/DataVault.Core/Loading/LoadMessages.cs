@@ -142,6 +142,31 @@ internal static class LoadMessages
 
     // Issue #14: input rows (blank keys, control characters, every bad column)
 
+    /// <summary>
+    /// The problem of a row with satellite attributes whose parent key is empty (every part NULL or blank), quoted
+    /// after its first key column's value: <c>'   ' leaves the key of hub_customer (customer_id) empty …</c>.
+    /// </summary>
+    public static string EmptyParentKey(string parent, IEnumerable<string> keyColumns, string satellite) =>
+        $"leaves the key of {parent} ({Names(keyColumns)}) empty (NULL or blank), but the row has attributes for {satellite}: " +
+        "a row without a key is not loaded (it would describe the ghost record)";
+
+    /// <summary>
+    /// A bad row's problems as one text: the problem alone for one, else every bad column with its problem
+    /// (<c>column birth_date: '31/12/1990' is not a date …; column credit_limit: '1e9' does not fit decimal(10,2)</c>).
+    /// </summary>
+    /// <param name="problems">Each bad column (or <see langword="null"/> for the whole row) with its problem as <see cref="RowProblem"/> gives it.</param>
+    public static string RowProblems(IReadOnlyList<(string? Column, string Problem)> problems) =>
+        problems.Count == 1
+            ? problems[0].Problem
+            : string.Join("; ", problems.Select(p => p.Column is null ? p.Problem : $"column {DisplayText.Of(p.Column)}: {p.Problem}"));
+
+    /// <summary>The tail of a rejecting bad row's message when the row has more bad columns than the one it names.</summary>
+    public static string MoreBadColumns(IEnumerable<string?> columns)
+    {
+        var others = columns.Select(c => c is null ? "the row" : DisplayText.Of(c)).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $" (and {others.Count} more bad column{(others.Count == 1 ? string.Empty : "s")} in this row: {string.Join(", ", others)})");
+    }
+
     private static string RawValue(object? value) =>
         Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
 
