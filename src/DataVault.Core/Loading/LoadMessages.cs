@@ -22,10 +22,10 @@ internal static class LoadMessages
 
     /// <summary>The batch log could not be written at the start: the vault is probably missing.</summary>
     public static string BatchLogUnwritable(string batch, string table, string error) =>
-        $"Batch '{batch}' did not start: the batch log '{table}' cannot be written ({error}). Create the vault first (EnsureVaultAsync). Nothing was loaded.";
+        $"Batch '{batch}' did not start: the batch log '{table}' cannot be written ({DisplayText.Of(error)}). Create the vault first (EnsureVaultAsync). Nothing was loaded.";
 
     /// <summary>A batch that failed for a reason that is not already a <see cref="DataVaultLoadException"/>.</summary>
-    public static string BatchFailed(string batch, string error) => $"Batch '{batch}' failed and was rolled back: {error}";
+    public static string BatchFailed(string batch, string error) => $"Batch '{batch}' failed and was rolled back: {DisplayText.Of(error)}";
 
     /// <summary>The merge lock was not acquired in time.</summary>
     public static string MergeLockTimeout(string batch, TimeSpan timeout) =>
@@ -34,7 +34,7 @@ internal static class LoadMessages
     // The sources and the plan.
 
     /// <summary>A CSV file that does not exist.</summary>
-    public static string FileNotFound(string source, string path) => $"{source}: the file '{path}' does not exist.";
+    public static string FileNotFound(string source, string path) => $"{DisplayText.Of(source)}: the file '{DisplayText.Of(path)}' does not exist.";
 
     /// <summary>A CSV file without a header row.</summary>
     public static string EmptyFile(string source) => $"{source}, line 1: the file is empty; a CSV source needs at least a header row.";
@@ -45,17 +45,17 @@ internal static class LoadMessages
 
     /// <summary>A CSV record the reader cannot parse (an unclosed quote), at the line where it starts.</summary>
     public static string MalformedRecord(string source, long line, string error) =>
-        string.Create(CultureInfo.InvariantCulture, $"{source}, line {line}: {error}");
+        string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Of(source)}, line {line}: {DisplayText.Of(error)}");
 
     /// <summary>A data reader handed to a second batch.</summary>
     public static string ReaderAlreadyRead(string source) => $"The data reader of source '{source}' was already read; a reader can feed one batch once.";
 
     /// <summary>A source column without a name.</summary>
-    public static string EmptyColumnName(string source, int position) => $"{source}: column {position} has an empty name; every column needs a header.";
+    public static string EmptyColumnName(string source, int position) => $"{DisplayText.Of(source)}: column {position} has an empty name; every column needs a header.";
 
     /// <summary>Two source columns with the same (normalised) name.</summary>
     public static string DuplicateColumn(string source, string column, int first, int second) =>
-        $"{source}: the column '{column}' appears twice (columns {first} and {second}); headers must be unique.";
+        $"{DisplayText.Of(source)}: the column '{DisplayText.Of(column)}' appears twice (columns {first} and {second}); headers must be unique.";
 
     /// <summary>A mapping that names a table the model does not have.</summary>
     public static string UnknownMappedTable(string source, string table, IEnumerable<string> tables) =>
@@ -63,19 +63,19 @@ internal static class LoadMessages
 
     /// <summary>A table the mapping asks for whose columns the source lacks.</summary>
     public static string MissingColumns(string source, IEnumerable<string> missing, string table, IEnumerable<string> present) =>
-        $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {string.Join(", ", present)}).";
+        $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {Names(present)}).";
 
     /// <summary>A source that feeds no table.</summary>
     public static string FeedsNoTable(string source, IEnumerable<string> columns) =>
-        $"{source}: the source feeds no table of the model: none has all its key columns among the source's columns ({string.Join(", ", columns)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.";
+        $"{source}: the source feeds no table of the model: none has all its key columns among the source's columns ({Names(columns)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.";
 
     /// <summary>A missing order column.</summary>
     public static string MissingOrderColumn(string source, string column, IEnumerable<string> columns) =>
-        $"{source}: the order column '{column}' is missing (columns present: {string.Join(", ", columns)}).";
+        $"{source}: the order column '{column}' is missing (columns present: {Names(columns)}).";
 
     /// <summary>A derived column's lookup of a column the source does not have (the message of a <see cref="KeyNotFoundException"/>).</summary>
     public static string LookupMissingColumn(string source, string column, IEnumerable<string> columns) =>
-        $"{source} has no column '{column}' (columns: {string.Join(", ", columns)}).";
+        $"{source} has no column '{column}' (columns: {Names(columns)}).";
 
     // Rows.
 
@@ -89,18 +89,18 @@ internal static class LoadMessages
     public static string DerivedValueProblem(string problem) => "(computed) " + problem;
 
     /// <summary>The problem of a derived column whose computation threw.</summary>
-    public static string DerivedFailed(string error) => "could not be computed: " + error;
+    public static string DerivedFailed(string error) => "could not be computed: " + DisplayText.Of(error);
 
     /// <summary>Where a row is, for messages: <c>customers.csv, line 7</c>.</summary>
     public static string Location(string source, string locationName, long location) =>
-        string.Create(CultureInfo.InvariantCulture, $"{source}, {locationName} {location}");
+        string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Of(source)}, {locationName} {location}");
 
     /// <summary>A staged row whose source is unknown (it cannot happen with the loader's own row numbers).</summary>
     public static string UnknownLocation(long location) => string.Create(CultureInfo.InvariantCulture, $"row {location}");
 
     /// <summary>A bad row that rejects the batch: where, the column, and the problem.</summary>
     public static string BadRow(string location, string? column, string problem) =>
-        $"{location}{(column is null ? string.Empty : ", column " + column)}: {problem}";
+        $"{location}{(column is null ? string.Empty : ", column " + DisplayText.Of(column))}: {problem}";
 
     /// <summary>A row's problem with the bad value quoted (cut to 80 characters), or the problem alone for a whole-row problem.</summary>
     public static string RowProblem(string? column, object? value, string problem)
@@ -110,8 +110,7 @@ internal static class LoadMessages
             return problem;
         }
 
-        var text = value is null ? "NULL" : Value(value);
-        return $"'{(text.Length > MaxShownValue ? text[..77] + "..." : text)}' {problem}";
+        return $"'{(value is null ? "NULL" : Shown(RawValue(value)))}' {problem}";
     }
 
     // Checks.
@@ -126,7 +125,7 @@ internal static class LoadMessages
 
     /// <summary>The key part of <see cref="InBatchConflict"/>: <c> (customer_id = 'C2', …)</c>.</summary>
     public static string KeyValues(IEnumerable<(string Column, object? Value)> parts) =>
-        $" ({string.Join(", ", parts.Select(p => $"{p.Column} = '{Shorten(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? string.Empty)}'"))})";
+        $" ({string.Join(", ", parts.Select(p => $"{p.Column} = '{Shown(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? string.Empty)}'"))})";
 
     /// <summary>A batch row that differs from the stored row of the same key and load date.</summary>
     public static string StoredConflict(string table, object? key, object? loadDate) =>
@@ -138,25 +137,54 @@ internal static class LoadMessages
         $"{table}: late data: the batch's row for key {Value(key)} has load date {Value(loadDate)}, older than the stored version of {Value(storedLoadDate)}. " +
         "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order.";
 
-    /// <summary>A value as messages show it: invariant text, bytes as hex, <c>NULL</c> for null.</summary>
-    public static string Value(object? value) =>
+    /// <summary>A value as messages show it: invariant text, bytes as hex, <c>NULL</c> for null, unprintable characters escaped (<see cref="DisplayText"/>).</summary>
+    public static string Value(object? value) => DisplayText.Of(RawValue(value));
+
+    // Issue #14: input rows (blank keys, control characters, every bad column)
+
+    /// <summary>
+    /// The problem of a row with satellite attributes whose parent key is empty (every part NULL or blank), quoted
+    /// after its first key column's value: <c>'   ' leaves the key of hub_customer (customer_id) empty …</c>.
+    /// </summary>
+    public static string EmptyParentKey(string parent, IEnumerable<string> keyColumns, string satellite) =>
+        $"leaves the key of {parent} ({Names(keyColumns)}) empty (NULL or blank), but the row has attributes for {satellite}: " +
+        "a row without a key is not loaded (it would describe the ghost record)";
+
+    /// <summary>
+    /// A bad row's problems as one text: the problem alone for one, else every bad column with its problem
+    /// (<c>column birth_date: '31/12/1990' is not a date …; column credit_limit: '1e9' does not fit decimal(10,2)</c>).
+    /// </summary>
+    /// <param name="problems">Each bad column (or <see langword="null"/> for the whole row) with its problem as <see cref="RowProblem"/> gives it.</param>
+    public static string RowProblems(IReadOnlyList<(string? Column, string Problem)> problems) =>
+        problems.Count == 1
+            ? problems[0].Problem
+            : string.Join("; ", problems.Select(p => p.Column is null ? p.Problem : $"column {DisplayText.Of(p.Column)}: {p.Problem}"));
+
+    /// <summary>The tail of a rejecting bad row's message when the row has more bad columns than the one it names.</summary>
+    public static string MoreBadColumns(IEnumerable<string?> columns)
+    {
+        var others = columns.Select(c => c is null ? "the row" : DisplayText.Of(c)).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $" (and {others.Count} more bad column{(others.Count == 1 ? string.Empty : "s")} in this row: {string.Join(", ", others)})");
+    }
+
+    private static string RawValue(object? value) =>
         Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
 
     // Issue #14: input limits, encodings, paths
     /// <summary>A source path that is a directory.</summary>
-    public static string IsADirectory(string source, string path) => $"{source}: '{path}' is a directory, not a file.";
+    public static string IsADirectory(string source, string path) => $"{DisplayText.Of(source)}: '{DisplayText.Of(path)}' is a directory, not a file.";
 
     /// <summary>A source path that is not a regular file (a device or a pipe: no length, yet it has bytes).</summary>
     public static string NotARegularFile(string source, string path) =>
-        $"{source}: '{path}' is not a regular file (a device or a pipe); a CSV source reads files.";
+        $"{DisplayText.Of(source)}: '{DisplayText.Of(path)}' is not a regular file (a device or a pipe); a CSV source reads files.";
 
     /// <summary>A source file that cannot be opened.</summary>
-    public static string CannotOpen(string source, string path, string reason) => $"{source}: '{path}' cannot be read: {reason}";
+    public static string CannotOpen(string source, string path, string reason) => $"{DisplayText.Of(source)}: '{DisplayText.Of(path)}' cannot be read: {DisplayText.Of(reason)}";
 
     /// <summary>A CSV record longer than the source's limit.</summary>
     public static string RecordTooLong(string source, long line, string? column, int limit) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{source}, line {line}{(column is null ? string.Empty : $", column {column}")}: the record is longer than {limit:N0} characters, the source's limit (CsvSource.MaxRecordLength).");
+            $"{DisplayText.Of(source)}, line {line}{(column is null ? string.Empty : $", column {DisplayText.Of(column)}")}: the record is longer than {limit:N0} characters, the source's limit (CsvSource.MaxRecordLength).");
 
     /// <summary>A byte sequence that is not UTF-8.</summary>
     public static string InvalidUtf8(long offset, byte[] bytes) =>
@@ -164,9 +192,7 @@ internal static class LoadMessages
             $"invalid UTF-8 at byte offset {offset} ({string.Join(' ', bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)))}); the file must be UTF-8 (CsvSource.ReplaceInvalidUtf8 replaces such bytes with U+FFFD instead)");
 
     /// <summary>A header with bytes that are not UTF-8.</summary>
-    public static string InvalidUtf8InHeader(string source, long offset, byte[] bytes) => $"{source}, line 1: {InvalidUtf8(offset, bytes)}.";
-
-    private static string Shorten(string text) => text.Length > MaxShownValue ? text[..77] + "..." : text;
+    public static string InvalidUtf8InHeader(string source, long offset, byte[] bytes) => $"{DisplayText.Of(source)}, line 1: {InvalidUtf8(offset, bytes)}.";
 
     // Issue #14: batch log, lost connections, log levels
 
@@ -214,4 +240,9 @@ internal static class LoadMessages
         $"Abandoned: the loader's session ({session ?? "unknown"}) ended before the batch finished (the process was killed or the connection lost). " +
         "The database rolled back its transaction unless it had already committed; running the batch again is safe. " +
         (foundBy is null ? "Marked by RecoverAbandonedBatchesAsync." : $"Marked at the start of batch '{foundBy}'.");
+
+    /// <summary>A value cut to 80 characters (77 and <c>...</c>), then escaped: the cut never splits an escape.</summary>
+    private static string Shown(string text) => DisplayText.Of(text.Length > MaxShownValue ? text[..77] + "..." : text);
+
+    private static string Names(IEnumerable<string> names) => DisplayText.Of(string.Join(", ", names));
 }

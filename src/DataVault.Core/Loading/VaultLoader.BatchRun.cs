@@ -170,29 +170,35 @@ public sealed partial class VaultLoader
             {
                 read++;
                 RowsRead++;
-                var error = plan.Parse(reader, Options.EmptyStringIsNull);
-                if (error is not null)
+                var errors = plan.Parse(reader, Options.EmptyStringIsNull);
+                if (errors is not null)
                 {
-                    var problem = LoadMessages.RowProblem(error.Column, error.Value, error.Problem);
+                    // The exception names the first bad column (and counts the others); the quarantine row lists them all.
+                    var problems = errors.Select(e => (e.Column, Problem: LoadMessages.RowProblem(e.Column, e.Value, e.Problem))).ToList();
+                    var error = errors[0];
                     if (Options.BadRows == BadRowHandling.Reject)
                     {
                         var where = LoadMessages.Location(source.Name, source.LocationName, reader.Location);
-                        throw new DataVaultLoadException(source.Name, reader.Location, error.Column, LoadMessages.BadRow(where, error.Column, problem));
+                        var more = errors.Count > 1 ? LoadMessages.MoreBadColumns(errors.Skip(1).Select(e => e.Column)) : string.Empty;
+                        throw new DataVaultLoadException(source.Name, reader.Location, error.Column, LoadMessages.BadRow(where, error.Column, problems[0].Problem) + more);
                     }
 
                     rejected++;
                     RowsRejected++;
 
                     // The connection belongs to the pipeline's thread while staging: quarantine rows queue behind the chunks.
-                    var insert = loader._quarantine.Insert(BatchId, source.Name, reader.Location, error.Column, problem, reader);
+                    var insert = loader._quarantine.Insert(BatchId, source.Name, reader.Location, error.Column, LoadMessages.RowProblems(problems), reader);
                     await pipeline.EnqueueAsync(token => context.Session.ExecuteAsync(insert, context.Transaction, token)).ConfigureAwait(false);
-                    if (Options.LogValues)
+                    foreach (var bad in errors)
                     {
-                        LoaderLog.RowQuarantinedWithValue(loader._logger, source.Name, source.LocationName, reader.Location, error.Column, error.Value is null ? null : LoadMessages.Value(error.Value), error.Problem);
-                    }
-                    else
-                    {
-                        LoaderLog.RowQuarantined(loader._logger, source.Name, source.LocationName, reader.Location, error.Column, error.Problem);
+                        if (Options.LogValues)
+                        {
+                            LoaderLog.RowQuarantinedWithValue(loader._logger, source.Name, source.LocationName, reader.Location, DisplayText.OfNullable(bad.Column), bad.Value is null ? null : LoadMessages.Value(bad.Value), bad.Problem);
+                        }
+                        else
+                        {
+                            LoaderLog.RowQuarantined(loader._logger, source.Name, source.LocationName, reader.Location, DisplayText.OfNullable(bad.Column), bad.Problem);
+                        }
                     }
 
                     continue;

@@ -77,8 +77,15 @@ public static class ModelHashing
     public static object? HashKey(VaultEntity entity, IReadOnlyList<object?> values)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return Hash(entity.HashingStandard, HashPurpose.Key, entity.KeyParts, values, order: null);
+        return Hash(entity.HashingStandard, HashPurpose.Key, entity.KeyParts, values, order: null, out _);
     }
+
+    /// <summary>
+    /// <see cref="HashKey(VaultEntity, IReadOnlyList{object})"/>, and whether every part was NULL as the standard
+    /// sees it (NULL, or empty after its trim where empty is NULL): such a key is the ghost record's.
+    /// </summary>
+    internal static object? HashKey(VaultEntity entity, IReadOnlyList<object?> values, out bool allPartsNull) =>
+        Hash(entity.HashingStandard, HashPurpose.Key, entity.KeyParts, values, order: null, out allPartsNull);
 
     /// <summary>The stored hash diff of a satellite row.</summary>
     /// <param name="satellite">The satellite.</param>
@@ -87,10 +94,14 @@ public static class ModelHashing
     public static object? HashDiff(Satellite satellite, IReadOnlyList<object?> values)
     {
         ArgumentNullException.ThrowIfNull(satellite);
-        return Hash(satellite.HashingStandard, HashPurpose.Diff, satellite.Attributes, values, satellite.HashDiffParts);
+        return Hash(satellite.HashingStandard, HashPurpose.Diff, satellite.Attributes, values, satellite.HashDiffParts, out _);
     }
 
-    private static object? Hash(HashingStandard standard, HashPurpose purpose, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<object?> values, IReadOnlyList<ColumnDefinition>? order)
+    /// <summary><see cref="HashDiff(Satellite, IReadOnlyList{object})"/>, and whether every attribute was NULL as the standard sees it.</summary>
+    internal static object? HashDiff(Satellite satellite, IReadOnlyList<object?> values, out bool allPartsNull) =>
+        Hash(satellite.HashingStandard, HashPurpose.Diff, satellite.Attributes, values, satellite.HashDiffParts, out allPartsNull);
+
+    private static object? Hash(HashingStandard standard, HashPurpose purpose, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<object?> values, IReadOnlyList<ColumnDefinition>? order, out bool allPartsNull)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count != columns.Count)
@@ -107,6 +118,7 @@ public static class ModelHashing
                 AppendValue(ref row, values[IndexOf(columns, column)], column.Type);
             }
 
+            allPartsNull = row.AllPartsNull;
             return standard.OutputForm == HashOutputForm.Binary ? row.ToHashBytes() : row.ToHexString();
         }
         finally

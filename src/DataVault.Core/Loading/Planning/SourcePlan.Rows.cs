@@ -7,29 +7,38 @@ namespace DataVault.Core.Loading.Planning;
 /// <summary>Per-row work of a source plan: parse the needed columns, compute derived ones, hash, and stage.</summary>
 internal sealed partial class SourcePlan
 {
-    private readonly List<(VaultEntity Entity, int[] Indexes, object Key)> _rowKeys = [];
+    private readonly List<(VaultEntity Entity, int[] Indexes, object? Key, bool Empty)> _rowKeys = [];
     private readonly Dictionary<string, int> _lookups = new(StringComparer.Ordinal);
     private int _computing = -1;
     private object? _orderValue;
     private SourceRow? _sourceRow;
 
-    /// <summary>Parses the current row's needed columns; returns why the row is bad, or <see langword="null"/>.</summary>
-    public RowError? Parse(SourceReader reader, bool emptyStringIsNull)
+    /// <summary>
+    /// Parses the current row's needed columns and checks its keys; returns every problem of the row (each bad column
+    /// once, in the source's column order, derived columns after, then the keys), or <see langword="null"/> for a good row. A row whose satellite attributes
+    /// have an empty parent key (every part NULL or blank, as the hashing standard sees it) is bad: its attributes
+    /// would otherwise be lost or become versions of the ghost record.
+    /// </summary>
+    public IReadOnlyList<RowError>? Parse(SourceReader reader, bool emptyStringIsNull)
     {
         _reader = reader;
         Array.Clear(_derivedDone);
+        _rowKeys.Clear();
         if (reader.RowProblem is { } problem)
         {
             var column = reader.RowProblemColumn;
             var at = column is null ? -1 : IndexOf(reader.Columns, column);
-            return new RowError(column, at < 0 ? null : reader.GetValue(at), problem);
+            return [new RowError(column, at < 0 ? null : reader.GetValue(at), problem)];
         }
 
-        try
+        List<RowError>? errors = null;
+        foreach (var i in _parseOrder)
         {
-            for (var i = 0; i < _needed.Count; i++)
+            var (ordinal, type, name) = _needed[i];
+            _parsed[i] = null;
+            _failed[i] = true;
+            try
             {
-                var (ordinal, type, name) = _needed[i];
                 object? raw;
                 if (ordinal < _columns.SourceCount)
                 {
@@ -47,56 +56,125 @@ internal sealed partial class SourcePlan
                 var problemText = ValueConverter.TryConvert(raw, type, out var value);
                 if (problemText is not null)
                 {
-                    return new RowError(name, raw, problemText);
+                    AddError(ref errors, new RowError(name, raw, problemText));
+                    continue;
                 }
 
                 _parsed[i] = value;
+                _failed[i] = false;
             }
+            catch (RowErrorException error)
+            {
+                AddError(ref errors, error.Error);
+            }
+        }
 
-            if (OrderOrdinal >= 0)
+        if (OrderOrdinal >= 0)
+        {
+            try
             {
                 _orderValue = OrderValue();
             }
-        }
-        catch (RowErrorException error)
-        {
-            return error.Error;
+            catch (RowErrorException error)
+            {
+                AddError(ref errors, error.Error);
+            }
         }
 
-        return null;
+        CheckSatelliteKeys(ref errors);
+        return errors;
+    }
+
+    /// <summary>Adds a row's problem, once per column (a derived column's failure can surface through several columns).</summary>
+    private static void AddError(ref List<RowError>? errors, RowError error)
+    {
+        errors ??= [];
+        if (!errors.Exists(e => e.Column == error.Column))
+        {
+            errors.Add(error);
+        }
+    }
+
+    /// <summary>
+    /// A satellite row with attributes needs a parent key: when every key part is NULL or blank the row is bad (named
+    /// by its first key column), never staged under the zero key and never skipped in silence. Without attributes
+    /// there is nothing to lose and the satellite is skipped, as are hubs and links with an empty key.
+    /// </summary>
+    private void CheckSatelliteKeys(ref List<RowError>? errors)
+    {
+        foreach (var feed in _satellites)
+        {
+            if (AnyFailed(feed.ParentKeys) || !EmptyKey(feed.Satellite.Parent, feed.ParentKeys, feed.Stage.Schema.Columns[0].Type, out _) || !HasAttributes(feed))
+            {
+                continue;
+            }
+
+            var first = feed.ParentKeys[0];
+            AddError(ref errors, new RowError(
+                _needed[first].Name,
+                _parsed[first],
+                LoadMessages.EmptyParentKey(feed.Satellite.Parent.TableName, feed.ParentKeys.Select(k => _needed[k].Name), feed.Satellite.TableName)));
+        }
+    }
+
+    /// <summary>Whether the row carries a value for the satellite: an attribute that is not NULL for its hash diff, or one that failed to parse.</summary>
+    private bool HasAttributes(SatelliteFeed feed)
+    {
+        if (AnyFailed(feed.Attributes))
+        {
+            return true;
+        }
+
+        var attributes = Values(feed.Attributes);
+        if (AllNull(attributes))
+        {
+            return false;
+        }
+
+        ModelHashing.HashDiff(feed.Satellite, attributes, out var allNull);
+        return !allNull;
+    }
+
+    private bool AnyFailed(int[] indexes)
+    {
+        foreach (var index in indexes)
+        {
+            if (_failed[index])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Stages the parsed row into every target it feeds; adds targets whose chunk is full to <paramref name="full"/>.</summary>
     public void Stage(BatchState batch, long location, List<TargetStage> full)
     {
         var sourceRow = SourceRow(Index, location);
-        _rowKeys.Clear();
         foreach (var feed in _hubs)
         {
-            var values = Values(feed.Keys);
-            if (AllNull(values))
+            if (EmptyKey(feed.Hub, feed.Keys, feed.Stage.Schema.Columns[0].Type, out var key))
             {
                 continue;
             }
 
-            var key = RowKey(feed.Hub, feed.Keys, values, feed.Stage.Schema.Columns[0].Type);
             if (feed.Stage.Recent.Add(key, null, sourceRow, out _))
             {
-                Add(feed.Stage, [key, .. values, batch.LoadDate, batch.RecordSource, sourceRow], full);
+                Add(feed.Stage, [key, .. Values(feed.Keys), batch.LoadDate, batch.RecordSource, sourceRow], full);
             }
         }
 
         foreach (var feed in _links)
         {
-            var parts = Values(feed.KeyParts);
-            if (AllNull(parts) || (feed.AllKeysRequired && feed.HubKeys.Any(keys => AllNull(Values(keys)))))
+            if (EmptyKey(feed.Link, feed.KeyParts, feed.Stage.Schema.Columns[0].Type, out var linkKey) || (feed.AllKeysRequired && AnyHubKeyEmpty(feed.Link, feed.HubKeys)))
             {
                 continue;
             }
 
             var row = new object?[feed.Stage.Schema.Columns.Count];
-            row[0] = RowKey(feed.Link, feed.KeyParts, parts, feed.Stage.Schema.Columns[0].Type);
-            if (!feed.Stage.Recent.Add(row[0]!, null, sourceRow, out _))
+            row[0] = linkKey;
+            if (!feed.Stage.Recent.Add(linkKey, null, sourceRow, out _))
             {
                 continue;
             }
@@ -104,8 +182,7 @@ internal sealed partial class SourcePlan
             for (var h = 0; h < feed.HubKeys.Length; h++)
             {
                 var hub = feed.Link.Hubs[h].Hub;
-                var values = Values(feed.HubKeys[h]);
-                row[1 + h] = AllNull(values) ? batch.ZeroKey(hub) : RowKey(hub, feed.HubKeys[h], values, feed.Stage.Schema.Columns[1 + h].Type);
+                row[1 + h] = EmptyKey(hub, feed.HubKeys[h], feed.Stage.Schema.Columns[1 + h].Type, out var hubKey) ? batch.ZeroKey(hub) : hubKey;
             }
 
             var next = 1 + feed.HubKeys.Length;
@@ -122,13 +199,14 @@ internal sealed partial class SourcePlan
 
         foreach (var feed in _satellites)
         {
-            var parentValues = Values(feed.ParentKeys);
-            if (AllNull(parentValues) || (feed.RequiredHubKeys is { } required && required.Any(keys => AllNull(Values(keys)))))
+            // An empty parent key is left here only for a row without attributes (Parse made any other a bad row).
+            if (EmptyKey(feed.Satellite.Parent, feed.ParentKeys, feed.Stage.Schema.Columns[0].Type, out var key)
+                || (feed.RequiredHubKeys is { } required && AnyHubKeyEmpty((Link)feed.Satellite.Parent, required)))
             {
                 continue;
             }
 
-            var key = RowKey(feed.Satellite.Parent, feed.ParentKeys, parentValues, feed.Stage.Schema.Columns[0].Type);
+            var parentValues = Values(feed.ParentKeys);
             var attributes = Values(feed.Attributes);
             var diff = ModelHashing.HashDiff(feed.Satellite, attributes);
             if (diff is null)
@@ -160,20 +238,48 @@ internal sealed partial class SourcePlan
         }
     }
 
-    /// <summary>The stored hash key of an entity for this row, computed once per row however many targets need it.</summary>
-    private object RowKey(VaultEntity entity, int[] indexes, object?[] values, DataType columnType)
+    /// <summary>
+    /// Whether an entity's key is empty for this row — every part NULL, or blank as the hashing standard sees it (empty
+    /// after its trim) — else its stored hash key in <paramref name="key"/>. Computed once per row however many targets
+    /// need it (the cache is cleared by <see cref="Parse"/>).
+    /// </summary>
+    private bool EmptyKey(VaultEntity entity, int[] indexes, DataType columnType, out object key)
     {
-        foreach (var (e, i, k) in _rowKeys)
+        foreach (var (e, i, k, empty) in _rowKeys)
         {
             if (ReferenceEquals(e, entity) && i.AsSpan().SequenceEqual(indexes))
             {
-                return k;
+                key = k!;
+                return empty;
             }
         }
 
-        var key = StoreKey(ModelHashing.HashKey(entity, values), columnType)!;
-        _rowKeys.Add((entity, indexes, key));
-        return key;
+        var values = Values(indexes);
+        object? stored = null;
+        var allNull = true;
+        if (!AllNull(values))
+        {
+            stored = StoreKey(ModelHashing.HashKey(entity, values, out allNull), columnType);
+        }
+
+        _rowKeys.Add((entity, indexes, allNull ? null : stored, allNull));
+        key = stored!;
+        return allNull;
+    }
+
+    /// <summary>Whether one of a link's hub references is empty (for links whose every key is required).</summary>
+    private bool AnyHubKeyEmpty(Link link, int[][] hubKeys)
+    {
+        for (var h = 0; h < hubKeys.Length; h++)
+        {
+            var hub = link.Hubs[h].Hub;
+            if (EmptyKey(hub, hubKeys[h], _hubs.First(f => ReferenceEquals(f.Hub, hub)).Stage.Schema.Columns[0].Type, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static object? StoreKey(object? hash, DataType columnType) =>

@@ -20,6 +20,8 @@ internal sealed partial class SourcePlan
     private readonly object?[] _derivedValues;
     private readonly bool[] _derivedDone;
     private object?[] _parsed = [];
+    private bool[] _failed = [];
+    private int[] _parseOrder = [];
     private SourceReader? _reader;
 
     private SourcePlan(LoadSource source, int index, SourceColumns columns, Dictionary<string, DataType> modelTypes)
@@ -166,6 +168,8 @@ internal sealed partial class SourcePlan
         }
 
         _parsed = new object?[_needed.Count];
+        _failed = new bool[_needed.Count];
+        _parseOrder = [.. Enumerable.Range(0, _needed.Count).OrderBy(i => _needed[i].Ordinal)];
     }
 
     private void AddHub(StageSet stages, Hub hub, int[] keys)
