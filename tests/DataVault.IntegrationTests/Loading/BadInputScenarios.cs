@@ -95,7 +95,7 @@ public abstract class BadInputScenarios<TFixture>(TFixture fixture) : IClassFixt
         var load = () => Loader(h).LoadAsync(Batch("ctl", file));
 
         var error = (await load.Should().ThrowAsync<DataVaultLoadException>()).Which;
-        error.Message.Should().Be("ctl.csv, line 2, column credit_limit: '\\u001b[31m\\u0000' is not a decimal number");
+        error.Message.Should().Be("ctl.csv, line 2, column credit_limit: '\\u001b[31m\\u0000' contains a NUL character (U+0000)");
         var (status, logged) = (await h.BatchLogEntriesAsync()).Last();
         status.Should().Be("failed");
         logged.Should().Be(error.Message).And.NotContainAny("\u001b", "\0");
@@ -107,7 +107,7 @@ public abstract class BadInputScenarios<TFixture>(TFixture fixture) : IClassFixt
         result.RowsRejected.Should().Be(1);
         (await h.CustomerHistoryAsync("C3")).Single().Name.Should().Be(red);
         var row = (await QuarantinedAsync(h)).Single();
-        row.Reason.Should().Be("'\\u001b[31m\\u0000' is not a decimal number");
+        row.Reason.Should().Be("'\\u001b[31m\\u0000' contains a NUL character (U+0000)");
         JsonSerializer.Deserialize<Dictionary<string, string?>>(row.RawRow)!["credit_limit"].Should().Be(bad, "the quarantine's raw row keeps the value as read");
     }
 
