@@ -32,7 +32,7 @@ public sealed class BadInputCorpusTests(RetailTestData data) : IClassFixture<Ret
         var loaded = await Cli.RunAsync("load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], "--db", _base);
         loaded.Code.Should().Be(0, loaded.Output);
         SqliteConnection.ClearAllPools();
-        _before = await DumpAsync(_base);
+        _before = await VaultDump.OfSqliteFileAsync(_base);
     }
 
     public Task DisposeAsync()
@@ -91,32 +91,7 @@ public sealed class BadInputCorpusTests(RetailTestData data) : IClassFixture<Ret
 
         error.Should().MatchRegex(@case.Says, name);
         error.Should().NotContainAny(["\u001b", "\0"], "control characters are shown escaped");
-        (await DumpAsync(db)).Should().Be(_before, $"{name}: a rejected batch leaves the vault's rows as they were");
-    }
-
-    /// <summary>Every vault table's rows, sorted (not the batch log or quarantine).</summary>
-    private static async Task<string> DumpAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        var dump = new StringBuilder();
-        var model = global::Retail.RetailModel.Model;
-        foreach (var table in model.Hubs.Select(h => h.TableName).Concat(model.Links.Select(l => l.TableName)).Concat(model.Satellites.Select(s => s.TableName)))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            var rows = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            }
-
-            rows.Sort(StringComparer.Ordinal);
-            dump.Append("== ").Append(table).Append('\n').AppendJoin('\n', rows).Append('\n');
-        }
-
-        return dump.ToString();
+        (await VaultDump.OfSqliteFileAsync(db)).Should().Be(_before, $"{name}: a rejected batch leaves the vault's rows as they were");
     }
 
     /// <summary>One file of the corpus.</summary>

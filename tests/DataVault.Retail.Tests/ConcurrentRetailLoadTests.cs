@@ -33,7 +33,7 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
             var results = await Task.WhenAll(Task.Run(() => LoadAsync(db, 2)), Task.Run(() => LoadAsync(db, 3)));
             results.Should().OnlyContain(r => r.Code == 0, $"round {round}: {results[0].Output} {results[1].Output}");
 
-            (await DumpAsync(db)).Should().BeOneOf([inOrder, threeFirst], $"round {round}: the state of 1, 2, 3 or of 1, 3, 2, never a mix");
+            (await VaultDump.OfSqliteFileAsync(db)).Should().BeOneOf([inOrder, threeFirst], $"round {round}: the state of 1, 2, 3 or of 1, 3, 2, never a mix");
         }
     }
 
@@ -66,13 +66,13 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
             results[1].Code.Should().Be(1, results[1].Output);
             if (results[0].Code == 0)
             {
-                (await DumpAsync(db)).Should().Be(alone, $"round {round}: a committed batch's rows are never dropped by the failed load");
+                (await VaultDump.OfSqliteFileAsync(db)).Should().Be(alone, $"round {round}: a committed batch's rows are never dropped by the failed load");
             }
             else
             {
                 // The failed load dropped the new tables before the good batch committed: the good load fails loudly.
                 results[0].Output.Should().Contain("error", $"round {round}");
-                (await DumpAsync(db, requireVault: false)).Should().NotContain("== hub_customer", $"round {round}: nothing of either batch is left");
+                (await VaultDump.OfSqliteFileAsync(db)).Should().NotContain("== hub_customer", $"round {round}: nothing of either batch is left");
             }
         }
     }
@@ -86,60 +86,11 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
             code.Should().Be(0, $"{name}: batch {batch}: {output}");
         }
 
-        return await DumpAsync(db);
+        return await VaultDump.OfSqliteFileAsync(db);
     }
 
     private Task<CliRun> LoadAsync(string db, int batch) =>
         Cli.RunAsync(["load", "--from", data.Folders[batch - 1], "--load-date", RetailTestData.LoadDates[batch - 1], "--db", db]);
-
-    /// <summary>Every vault table's rows (not the batch log, whose times and ids differ), sorted, as text.</summary>
-    private static async Task<string> DumpAsync(string path, bool requireVault = true)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'hub\\_%' ESCAPE '\\' OR name LIKE 'link\\_%' ESCAPE '\\' OR name LIKE 'sat\\_%' ESCAPE '\\') ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        if (requireVault)
-        {
-            tables.Should().Contain(["hub_product", "sat_sales_metrics"]);
-        }
-        var dump = new StringBuilder();
-        foreach (var table in tables)
-        {
-            var rows = new List<string>();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var values = new string[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
-                }
-
-                rows.Add(string.Join("|", values));
-            }
-
-            rows.Sort(StringComparer.Ordinal);
-            dump.Append("== ").Append(table).Append(' ').Append(rows.Count).Append('\n');
-            foreach (var row in rows)
-            {
-                dump.Append(row).Append('\n');
-            }
-        }
-
-        return dump.ToString();
-    }
 
     public void Dispose()
     {

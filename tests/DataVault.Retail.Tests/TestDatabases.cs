@@ -29,7 +29,16 @@ public abstract class TestDatabase : IAsyncLifetime
 /// <summary>SQLite in a temporary file.</summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dv-retail-{Guid.NewGuid():N}.db");
+    /// <summary>A new file in the temporary folder.</summary>
+    public SqliteTestDatabase()
+        : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dv-retail-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>A given file (not deleted unless <see cref="DisposeAsync"/> is called).</summary>
+    public SqliteTestDatabase(string path) => Path = path;
+
+    public string Path { get; }
 
     public override IReadOnlyList<string> Options => ["--db", Path];
 
