@@ -31,7 +31,15 @@ internal static class RetailApp
                 console.Profile.Width = 240;
             }
 
-            errors ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            if (errors is null)
+            {
+                errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                if (Console.IsErrorRedirected)
+                {
+                    // An error is one line for a log or a grep, not wrapped at 80 columns.
+                    errors.Profile.Width = 4096;
+                }
+            }
         }
 
         var environment = new RetailEnvironment(console, time ?? TimeProvider.System, errors);

@@ -12,9 +12,11 @@ internal sealed class StagingPipeline : IAsyncDisposable
     private readonly Channel<Func<CancellationToken, Task>> _work;
     private readonly CancellationTokenSource _stop;
     private readonly Task _consumer;
+    private readonly CancellationToken _callerToken;
 
     public StagingPipeline(int capacity, CancellationToken cancellationToken)
     {
+        _callerToken = cancellationToken;
         _work = Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _consumer = Task.Run(ConsumeAsync, CancellationToken.None);
@@ -27,9 +29,12 @@ internal sealed class StagingPipeline : IAsyncDisposable
         {
             await _work.Writer.WriteAsync(work, _stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_consumer.IsFaulted)
+        catch (OperationCanceledException) when (!_callerToken.IsCancellationRequested)
         {
+            // Not the caller's cancellation: the writer failed and stopped the pipeline. It cancels before its task is
+            // faulted, so wait for the task and throw the writer's error — never report a failed write as a cancellation.
             await _consumer.ConfigureAwait(false);
+            throw;
         }
     }
 

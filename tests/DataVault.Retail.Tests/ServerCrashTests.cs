@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using FluentAssertions;
+using Npgsql;
+using Retail;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DataVault.Retail.Tests;
+
+/// <summary>
+/// The PostgreSQL server itself killed mid-load (issue #14): a private server (its own data folder and port, so no other
+/// test is disturbed) is killed with SIGKILL while the sample's loader process loads batch 1, then restarted (crash
+/// recovery). The loader fails naming the batch and the lost connection; the vault holds nothing of the batch or all of
+/// it; a rerun equals one clean load and the batch log holds no running entry. Needs the PostgreSQL server binaries
+/// (scripts/services/postgres.sh installs them) and root (the server runs as the postgres user).
+/// </summary>
+public sealed class ServerCrashTests(RetailTestData data, ITestOutputHelper output) : IClassFixture<RetailTestData>
+{
+    /// <summary>How long after the loader starts reading each round kills the server: reading, staging, merging, commit.</summary>
+    private string? _connectionString;
+
+    private static readonly TimeSpan[] Delays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1000)];
+
+    [Fact]
+    public async Task A_server_killed_mid_load_leaves_nothing_or_the_whole_batch_and_a_rerun_is_one_clean_load()
+    {
+        await using var server = await PrivateServer.StartAsync();
+        _connectionString = server.ConnectionString;
+        var database = new PrivateDatabase(server.ConnectionString);
+
+        var clean = await CleanDumpAsync();
+        var killed = 0;
+        for (var round = 0; round < Delays.Length; round++)
+        {
+            await server.ResetAsync();
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in (string[])[typeof(RetailApp).Assembly.Location, "load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], .. database.Options])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var loader = new Process { StartInfo = start };
+            var text = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            loader.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line)
+                {
+                    text.Enqueue(line);
+                }
+            };
+            loader.ErrorDataReceived += (_, e) => text.Enqueue(e.Data ?? string.Empty);
+            loader.Start();
+            loader.BeginOutputReadLine();
+            loader.BeginErrorReadLine();
+
+            // Kill the server once the batch is under way (its batch log entry is running), after this round's delay.
+            await BatchRunningAsync(loader);
+            await Task.Delay(Delays[round]);
+            var wasRunning = !loader.HasExited;
+            server.Kill();
+            await loader.WaitForExitAsync();
+            await server.RestartAsync();
+            var all = string.Join('\n', text);
+            if (wasRunning && loader.ExitCode != 0)
+            {
+                killed++;
+                all.Should().Contain("connection to the database was lost", $"round {round}: {all}").And.Contain("batch-01");
+            }
+            else
+            {
+                loader.ExitCode.Should().Be(0, $"round {round}: a load the kill did not reach succeeds ({all})");
+            }
+
+            var after = await VaultDump.OfAsync(database);
+            after.Should().BeOneOf([VaultDump.Empty, clean], $"round {round}: nothing of the batch or all of it");
+            var rerun = await Cli.RunAsync(["load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], .. database.Options]);
+            rerun.Code.Should().Be(0, $"round {round}: {rerun.Output}");
+            (await VaultDump.OfAsync(database)).Should().Be(clean, $"round {round}");
+            (await VaultDump.BatchStatusesAsync(database)).Should().NotContain("running", $"round {round}");
+        }
+
+        output.WriteLine($"{Delays.Length} rounds, {killed} loads failed on the killed server");
+        killed.Should().BeGreaterThanOrEqualTo(2, "the server must die under running loads");
+
+        async Task<string> CleanDumpAsync()
+        {
+            await server.ResetAsync();
+            var loaded = await Cli.RunAsync(["load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], .. database.Options]);
+            loaded.Code.Should().Be(0, loaded.Output);
+            return await VaultDump.OfAsync(database);
+        }
+    }
+
+    private async Task BatchRunningAsync(Process loader)
+    {
+        var database = new NpgsqlConnectionStringBuilder(_connectionString!).ConnectionString;
+        for (var i = 0; i < 3000 && !loader.HasExited; i++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(database);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM etl_batch_log WHERE status = 'running'";
+                if ((long)(await command.ExecuteScalarAsync())! > 0)
+                {
+                    return;
+                }
+            }
+            catch (PostgresException)
+            {
+                // the batch log does not exist yet
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The private server's database as a <see cref="TestDatabase"/> for the dumps.</summary>
+    private sealed class PrivateDatabase(string connectionString) : TestDatabase
+    {
+        public override IReadOnlyList<string> Options => ["--provider", "postgres", "--connection", connectionString];
+
+        public override DataVault.Core.Sql.SqlDialect Dialect => DataVault.Core.Sql.SqlDialects.PostgreSql;
+
+        public override async Task<System.Data.Common.DbConnection> OpenAsync()
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            return connection;
+        }
+
+        public override Task InitializeAsync() => Task.CompletedTask;
+
+        public override Task DisposeAsync() => Task.CompletedTask;
+    }
+
+    /// <summary>A PostgreSQL server of its own: initdb into a temporary folder, started as the postgres user on a free port.</summary>
+    private sealed class PrivateServer : IAsyncDisposable
+    {
+        private readonly string _folder;
+        private readonly int _port;
+        private Process? _postgres;
+
+        private PrivateServer(string folder, int port)
+        {
+            _folder = folder;
+            _port = port;
+        }
+
+        public string ConnectionString => new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = _port, Username = "postgres", Database = "retail", Pooling = false, Timeout = 15 }.ConnectionString;
+
+        public static async Task<PrivateServer> StartAsync()
+        {
+            var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).Order().LastOrDefault()
+                ?? throw new InvalidOperationException("no PostgreSQL server binaries under /usr/lib/postgresql: run scripts/services/postgres.sh");
+            var folder = Directory.CreateTempSubdirectory("dv-pg-crash-").FullName;
+            await RunAsync("chown", "postgres", folder);
+            await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", Path.Combine(folder, "data"), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var server = new PrivateServer(folder, port) { Bin = bin };
+            await server.RestartAsync();
+            return server;
+        }
+
+        private string Bin { get; init; } = string.Empty;
+
+        /// <summary>An empty database <c>retail</c>.</summary>
+        public async Task ResetAsync()
+        {
+            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP DATABASE IF EXISTS retail WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+            command.CommandText = "CREATE DATABASE retail";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        /// <summary>SIGKILL of the server's main process, the postmaster (its backends end when they notice).</summary>
+        public void Kill()
+        {
+            var pid = int.Parse(File.ReadLines(Path.Combine(_folder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            using var postmaster = Process.GetProcessById(pid);
+            postmaster.Kill();
+            postmaster.WaitForExit();
+            _postgres!.WaitForExit();
+        }
+
+        /// <summary>Starts the server (after a kill: crash recovery) and waits until it answers.</summary>
+        public async Task RestartAsync()
+        {
+            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
+            for (var attempt = 0; attempt < 60; attempt++)
+            {
+                // A start fails while backends of the killed server still hold its shared memory: try again shortly.
+                var start = new ProcessStartInfo("runuser") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var argument in (string[])["-u", "postgres", "--", Path.Combine(Bin, "postgres"), "-D", Path.Combine(_folder, "data"), "-p", _port.ToString(CultureInfo.InvariantCulture), "-k", _folder, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"])
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                _postgres = Process.Start(start)!;
+                _ = _postgres.StandardOutput.ReadToEndAsync();
+                _ = _postgres.StandardError.ReadToEndAsync();
+                for (var wait = 0; wait < 100 && !_postgres.HasExited; wait++)
+                {
+                    try
+                    {
+                        await using var connection = new NpgsqlConnection(admin);
+                        await connection.OpenAsync();
+                        return;
+                    }
+                    catch (NpgsqlException)
+                    {
+                        await Task.Delay(200);
+                    }
+                    catch (System.Net.Sockets.SocketException)
+                    {
+                        await Task.Delay(200);
+                    }
+                }
+
+                await Task.Delay(500);
+            }
+
+            throw new InvalidOperationException("the private PostgreSQL server did not start");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_postgres is { HasExited: false })
+            {
+                await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
+            }
+
+            await Task.Delay(500);
+            await RunAsync("rm", "-rf", _folder);
+        }
+
+        private static async Task RunAsync(string file, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            process.ExitCode.Should().Be(0, $"{file} {string.Join(' ', arguments)}: {text}");
+        }
+    }
+}
