@@ -50,12 +50,7 @@ public sealed class BadInputCorpusTests(RetailTestData data) : IClassFixture<Ret
     public async Task Each_odd_file_has_its_expected_outcome(string name)
     {
         var @case = Corpus[name];
-        var folder = Path.Combine(_folder, name);
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(data.Folders[0]))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        var folder = data.CopyOf(0, Path.Combine(_folder, name));
 
         @case.Write(folder);
         var db = Path.Combine(_folder, name + ".db");

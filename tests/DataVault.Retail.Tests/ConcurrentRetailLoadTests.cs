@@ -42,12 +42,7 @@ public sealed class ConcurrentRetailLoadTests(RetailTestData data) : IClassFixtu
     {
         // Batch 1 with 'abc' as the quantity of its last line: it fails, and its loader found no vault when it
         // started, so it drops the tables it created — but only while no batch has succeeded in them.
-        var bad = Path.Combine(_folder, "bad");
-        Directory.CreateDirectory(bad);
-        foreach (var file in Directory.GetFiles(data.Folders[0]))
-        {
-            File.Copy(file, Path.Combine(bad, Path.GetFileName(file)));
-        }
+        var bad = data.CopyOf(0, Path.Combine(_folder, "bad"));
 
         var path = Path.Combine(bad, global::Retail.Data.RetailCsv.TransactionsFile);
         var lines = File.ReadAllLines(path);

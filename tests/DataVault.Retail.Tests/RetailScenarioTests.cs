@@ -207,12 +207,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         await using var connection = await Database.OpenAsync();
         var before = await CountTablesAsync(connection);
 
-        var partial = Path.Combine(_data.Folder, "partial-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(partial);
-        foreach (var file in Directory.GetFiles(_data.Folders[1]))
-        {
-            File.Copy(file, Path.Combine(partial, Path.GetFileName(file)));
-        }
+        var partial = _data.CopyOf(1, Path.Combine(_data.Folder, "partial-" + Guid.NewGuid().ToString("N")[..8]));
 
         var path = Path.Combine(partial, RetailCsv.TransactionsFile);
         var quantity = RetailCsv.TransactionColumns.ToList().IndexOf("quantity");
@@ -231,12 +226,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         // with its declared scale (SqlTypeMap.ReadDecimal), so the output is the same on every engine. Batch 1 here gives
         // the re-priced product a cost of 89.90 and a price of 420.00; batch 2 re-prices it as generated.
         var product = Interesting.RepricedProduct(_data.Batches)!;
-        var first = Path.Combine(_data.Folder, "scale-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(first);
-        foreach (var file in Directory.GetFiles(_data.Folders[0]))
-        {
-            File.Copy(file, Path.Combine(first, Path.GetFileName(file)));
-        }
+        var first = _data.CopyOf(0, Path.Combine(_data.Folder, "scale-" + Guid.NewGuid().ToString("N")[..8]));
 
         // unit_cost, unit_price and currency are the last three columns of products.csv.
         RetailCsv.ProductColumns.TakeLast(3).Should().Equal("unit_cost", "unit_price", "currency");
@@ -286,12 +276,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         var before = await CountTablesAsync(connection);
 
         // Batch 2 with 'abc' as the quantity of the third data row (line 4 of the file).
-        var bad = Path.Combine(_data.Folder, "bad-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(bad);
-        foreach (var file in Directory.GetFiles(_data.Folders[1]))
-        {
-            File.Copy(file, Path.Combine(bad, Path.GetFileName(file)));
-        }
+        var bad = _data.CopyOf(1, Path.Combine(_data.Folder, "bad-" + Guid.NewGuid().ToString("N")[..8]));
 
         var path = Path.Combine(bad, RetailCsv.TransactionsFile);
         var text = File.ReadAllLines(path);

@@ -26,6 +26,21 @@ public sealed class RetailTestData : IDisposable
 
     public IReadOnlyList<string> Folders { get; }
 
+    /// <summary>A copy of a batch's folder (index 0–2) at <paramref name="folder"/>, for a test to change.</summary>
+    /// <param name="batch">The batch index.</param>
+    /// <param name="folder">The new folder.</param>
+    /// <returns><paramref name="folder"/>.</returns>
+    public string CopyOf(int batch, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Folders[batch]))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
     public static DateTime LoadDate(int batch) => DateTime.Parse(LoadDates[batch], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
 
     /// <summary>Versions a satellite must hold: a new version whenever a key's attributes differ from its current ones.</summary>
