@@ -39,6 +39,9 @@ internal static partial class LoaderLog
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Vault ensured: {Statements} statement(s)")]
     public static partial void VaultEnsured(ILogger logger, int statements);
 
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "The vault was not ensured: the database differs from the model in {Differences} place(s). {Report}")]
+    public static partial void VaultDrifted(ILogger logger, int differences, string report);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using DataVault.Core.Drift;
 using DataVault.Core.Execution;
 using DataVault.Core.Loading.Bookkeeping;
 using DataVault.Core.Modeling;
@@ -75,13 +76,21 @@ public sealed partial class VaultLoader
 
     /// <summary>
     /// Creates what is missing — every table and view of the model, the batch log, the quarantine table — and the ghost
-    /// record of every hub. Idempotent.
+    /// record of every hub. Idempotent. First compares the model's tables that already exist with the database
+    /// (<see cref="DetectDriftAsync"/>) and refuses a drifted database before changing anything.
     /// </summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
+    /// <exception cref="DataVaultDriftException">A table of the model exists with other columns or other nullability; the exception's report lists every difference.</exception>
     public async Task EnsureVaultAsync(CancellationToken cancellationToken = default)
     {
-        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var drift = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
+        if (drift.HasDrift)
+        {
+            LoaderLog.VaultDrifted(_logger, drift.Differences.Count, drift.ToString());
+            throw new DataVaultDriftException(drift);
+        }
+
         var ddl = _options.Ddl with { IfNotExists = true };
         var statements = new List<SqlStatement>(Dialect.CreateVault(_model, ddl));
         if (_batchLog is not null)
@@ -98,6 +107,28 @@ public sealed partial class VaultLoader
         }
 
         LoaderLog.VaultEnsured(_logger, statements.Count);
+    }
+
+    /// <summary>
+    /// Compares every hub, link, satellite and point-in-time table of the model with the table of that name in the
+    /// database: a column the model has and the table lacks, a column the table has and the model does not, a column
+    /// that is NOT NULL on one side only. Tables that do not exist yet are listed, not counted as drift. Column types
+    /// are not compared. Reads the catalog only; changes nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The report.</returns>
+    public async Task<VaultDriftReport> DetectDriftAsync(CancellationToken cancellationToken = default)
+    {
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ddl = _options.Ddl;
+        TableDefinition[] tables =
+        [
+            .. _model.Hubs.Select(h => Dialect.HubTable(h, ddl)),
+            .. _model.Links.Select(l => Dialect.LinkTable(l, ddl)),
+            .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
+            .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
+        ];
+        return await DriftDetector.DetectAsync(_session, tables, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drops every table and view of the model, the batch log and the quarantine table.</summary>

@@ -28,6 +28,7 @@ public static class ConformanceScenarios
     public const string DiffHash = "diff_hash";
     public const string AutomateDvBinaryKey = "automatedv_binary_key";
     public const string DataVault4DbtKey = "datavault4dbt_key";
+    public const string ListColumns = "list_columns";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -36,7 +37,7 @@ public static class ConformanceScenarios
     public static IReadOnlyList<string> All { get; } =
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
-        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns,
     ];
 
     /// <summary>A column of every portable type, for the key hash: the canonical text of each type is exercised.</summary>
@@ -122,6 +123,7 @@ public static class ConformanceScenarios
             KeyHash => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.Default, HashPurpose.Key, EveryTypeColumns)],
             DiffHash => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.Default, HashPurpose.Diff, DiffColumns)],
             AutomateDvBinaryKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.AutomateDv, HashPurpose.Key, TwoKeyColumns)],
+            ListColumns => [dialect.ListColumns("sat_customer_details")],
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
         };

@@ -56,6 +56,16 @@ public abstract partial class DialectConformanceTests
     public void Drop_vault() => Verify(ConformanceScenarios.DropVault);
 
     [Fact]
+    public void List_columns_takes_the_table_name_as_a_parameter_and_refuses_an_unsafe_one()
+    {
+        Verify(ConformanceScenarios.ListColumns);
+        var statement = Dialect.ListColumns("sat_customer_details");
+        statement.Text.Should().NotContain("sat_customer_details", "the name is a data value of the catalog query");
+        statement.Parameters.Select(p => p.Value).Should().Equal(["sat_customer_details"]);
+        Dialect.Invoking(d => d.ListColumns("x'; DROP TABLE y; --")).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Key_hash_expression_over_every_type() => Verify(ConformanceScenarios.KeyHash);
 
     [Fact]

@@ -67,6 +67,12 @@ public class SqlServerParseTests
         }
 
         var model = identifiers.Where(i => names.Contains(i.Value)).ToList();
+        if (scenario == ConformanceScenarios.ListColumns)
+        {
+            model.Should().BeEmpty("the catalog query takes the table name as a parameter and names only catalog columns");
+            return;
+        }
+
         model.Should().NotBeEmpty("every scenario names tables or columns");
         model.Where(i => i.QuoteType != QuoteType.SquareBracket).Select(i => $"{i.Value} ({i.QuoteType}) at line {i.StartLine}, column {i.StartColumn}")
             .Should().BeEmpty();

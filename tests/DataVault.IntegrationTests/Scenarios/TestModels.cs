@@ -7,15 +7,25 @@ namespace DataVault.IntegrationTests.Scenarios;
 /// <summary>A small vault with every shape: two hubs, a link with a role and a dependent child key, satellites on a hub and a link.</summary>
 public static class TestModels
 {
-    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null) => new DataVaultModelBuilder()
+    /// <param name="target">The dialect the model is built for.</param>
+    /// <param name="standard">The hashing standard; the default one when null.</param>
+    /// <param name="extraCustomerAttribute">A further string attribute of <c>customer_details</c>: a later version of the model.</param>
+    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null, string? extraCustomerAttribute = null) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
         .Hub("product", h => h.BusinessKey("product_id", DataType.String(20)))
         .Link("sale", l => l.Hub("customer").Hub("product").Hub("customer", role: "referred_by").DependentChildKey("line_no", DataType.Int))
-        .Satellite("customer_details", s => s.OnHub("customer")
-            .Attribute("name", DataType.String(100))
-            .Attribute("birth_date", DataType.Date)
-            .Attribute("credit_limit", DataType.Decimal(10, 2)))
+        .Satellite("customer_details", s =>
+        {
+            s.OnHub("customer")
+                .Attribute("name", DataType.String(100))
+                .Attribute("birth_date", DataType.Date)
+                .Attribute("credit_limit", DataType.Decimal(10, 2));
+            if (extraCustomerAttribute is not null)
+            {
+                s.Attribute(extraCustomerAttribute, DataType.String(30));
+            }
+        })
         .Satellite("sale_metrics", s => s.OnLink("sale")
             .Attribute("quantity", DataType.Int)
             .Attribute("amount", DataType.Decimal(12, 2)))

@@ -74,4 +74,7 @@ public sealed class MariaDbDialect : SqlDialect
     /// <returns>The statement.</returns>
     protected override SqlStatement? ReleaseMergeLockCore() =>
         SqlStatement.Of($"SELECT RELEASE_LOCK(CONCAT({Quoter.StringLiteral("datavault_merge:")}, DATABASE()))");
+
+    /// <summary><c>DATABASE()</c>: the schema is the connection's database.</summary>
+    protected override string CurrentSchemaExpression => "DATABASE()";
 }

@@ -83,4 +83,7 @@ public sealed class SqlServerDialect : SqlDialect
         var nl = Environment.NewLine;
         return new SqlStatement($"{Capabilities.RecursiveWith} {parts.Snapshots}{nl}{parts.Insert}{nl}{parts.Select}{nl}OPTION (MAXRECURSION 0)", parts.Parameters);
     }
+
+    /// <summary><c>SCHEMA_NAME()</c>: the caller's default schema.</summary>
+    protected override string CurrentSchemaExpression => "SCHEMA_NAME()";
 }

@@ -28,4 +28,10 @@ public sealed class SqliteDialect : SqlDialect
             })
     {
     }
+
+    /// <summary><c>pragma_table_info(@table)</c>: SQLite has no <c>information_schema</c>.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListColumnsCore(string table) =>
+        new($"SELECT {Quoter.QuoteIdentifier("name")} AS column_name, {Quoter.QuoteIdentifier("notnull")} AS not_null FROM pragma_table_info({ParameterPlaceholder("dv_table")}) ORDER BY cid", [new("dv_table", table)]);
 }

@@ -1,0 +1,14 @@
+namespace DataVault.Core.Drift;
+
+/// <summary>How a table in the database differs from the table the model declares.</summary>
+public enum DriftKind
+{
+    /// <summary>The model has the column; the table in the database does not (e.g. an attribute added to a satellite).</summary>
+    MissingColumn,
+
+    /// <summary>The table in the database has a column the model does not declare (e.g. an attribute removed from the model).</summary>
+    UnexpectedColumn,
+
+    /// <summary>The column exists on both sides, but one is NOT NULL and the other is not.</summary>
+    NullabilityDiffers,
+}

@@ -1,0 +1,138 @@
+using Dapper;
+using DataVault.Core.Drift;
+using DataVault.Core.Loading;
+using DataVault.Core.Sql;
+using DataVault.IntegrationTests.Engines;
+using DataVault.IntegrationTests.Scenarios;
+using FluentAssertions;
+using Xunit;
+
+namespace DataVault.IntegrationTests.Loading;
+
+/// <summary>
+/// Drift: the model and the live database disagree about a table that exists. <see cref="VaultLoader.DetectDriftAsync"/>
+/// reads the engine's catalog and lists every difference; <see cref="VaultLoader.EnsureVaultAsync"/> refuses a drifted
+/// database before it creates anything.
+/// </summary>
+public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : EngineFixture
+{
+    private static readonly string[] VaultTables = ["hub_customer", "hub_product", "link_sale", "sat_customer_details", "sat_sale_metrics"];
+
+    protected TFixture Fixture { get; } = fixture;
+
+    private async Task<LoaderHarness> NewVaultAsync()
+    {
+        var harness = new LoaderHarness(await Fixture.OpenAsync(), Fixture.Dialect);
+        await harness.Loader().DropVaultAsync();
+        await harness.Loader().EnsureVaultAsync();
+        return harness;
+    }
+
+    /// <summary>
+    /// An empty database with the model's tables as someone else created them: every table of <paramref name="loader"/>'s
+    /// model passed through <paramref name="change"/> (null leaves it out); no views, no batch log.
+    /// </summary>
+    private static async Task<LoaderHarness> TablesAsync(LoaderHarness h, VaultLoader loader, Func<TableDefinition, TableDefinition?> change)
+    {
+        await h.Loader().DropVaultAsync();
+        var ddl = LoadOptions.Default.Ddl;
+        var model = loader.Model;
+        var tables = model.Hubs.Select(x => h.Dialect.HubTable(x, ddl))
+            .Concat(model.Links.Select(x => h.Dialect.LinkTable(x, ddl)))
+            .Concat(model.Satellites.Select(x => h.Dialect.SatelliteTable(x, ddl)));
+        foreach (var table in tables.Select(change).OfType<TableDefinition>())
+        {
+            foreach (var statement in h.Dialect.CreateTable(table, ddl))
+            {
+                await h.Connection.ExecuteAsync(statement.Text);
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>A loader for a later version of the model: customer_details gained <c>loyalty_tier</c>.</summary>
+    private static VaultLoader LaterModelLoader(LoaderHarness h) =>
+        new(h.Connection, h.Dialect, TestModels.Retail(h.Dialect, extraCustomerAttribute: "loyalty_tier"), LoadOptions.Default);
+
+    [Fact]
+    public async Task A_vault_the_loader_created_matches_its_model_and_an_empty_database_only_lacks_tables()
+    {
+        await using var h = await NewVaultAsync();
+        var report = await h.Loader().DetectDriftAsync();
+        report.HasDrift.Should().BeFalse(report.ToString());
+        report.CheckedTables.Should().Equal(VaultTables);
+        report.MissingTables.Should().BeEmpty();
+        report.ToString().Should().Be("No drift: 5 of 5 table(s) exist and match the model.");
+
+        await h.Loader().DropVaultAsync();
+        var empty = await h.Loader().DetectDriftAsync();
+        empty.HasDrift.Should().BeFalse("a table still to be created is not drift");
+        empty.MissingTables.Should().Equal(VaultTables);
+    }
+
+    [Fact]
+    public async Task A_model_with_a_new_attribute_is_refused_by_ensure_before_anything_is_created()
+    {
+        await using var h = await NewVaultAsync();
+        var later = LaterModelLoader(h);
+        await TablesAsync(h, h.Loader(), t => t.Name == "sat_sale_metrics" ? null : t);
+
+        var report = await later.DetectDriftAsync();
+        report.Differences.Should().ContainSingle().Which.Should().Be(
+            new DriftDifference("sat_customer_details", "loyalty_tier", DriftKind.MissingColumn, $"{Fixture.Dialect.Types.For(Core.Modeling.DataType.String(30)).Text} NULL", null));
+        report.MissingTables.Should().Equal("sat_sale_metrics");
+
+        var ensure = () => later.EnsureVaultAsync();
+        var thrown = (await ensure.Should().ThrowAsync<DataVaultDriftException>()).Which;
+        thrown.Report.Differences.Should().Equal(report.Differences);
+        thrown.Message.Should().Contain("table sat_customer_details: column loyalty_tier is missing");
+
+        var after = await later.DetectDriftAsync();
+        after.MissingTables.Should().Equal(["sat_sale_metrics"], "the refused ensure created nothing");
+        after.Differences.Should().Equal(report.Differences, "the refused ensure changed nothing");
+    }
+
+    [Fact]
+    public async Task A_column_the_model_no_longer_declares_and_a_column_dropped_in_the_database_are_both_reported()
+    {
+        // The tables of the later model, and someone dropped birth_date in the database.
+        await using var h = await NewVaultAsync();
+        await TablesAsync(h, LaterModelLoader(h), t => t with { Columns = [.. t.Columns.Where(c => c.Name != "birth_date")] });
+
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Select(d => (d.Table, d.Column, d.Kind)).Should().BeEquivalentTo(
+        [
+            ("sat_customer_details", "birth_date", DriftKind.MissingColumn),
+            ("sat_customer_details", "loyalty_tier", DriftKind.UnexpectedColumn),
+        ]);
+        report.Differences.Single(d => d.Kind == DriftKind.UnexpectedColumn).Actual.Should().Be("NULL");
+        report.ToString().Should().Contain("table sat_customer_details: column loyalty_tier is not in the model");
+        await h.Invoking(x => x.Loader().EnsureVaultAsync()).Should().ThrowAsync<DataVaultDriftException>();
+    }
+
+    [Fact]
+    public async Task A_column_that_is_not_null_on_one_side_only_is_reported()
+    {
+        await using var h = await NewVaultAsync();
+        var ddl = LoadOptions.Default.Ddl;
+        var model = h.Dialect.SatelliteTable(h.Model.Satellites.Single(s => s.TableName == "sat_sale_metrics"), ddl);
+        model.Column("quantity").NotNull.Should().BeFalse("the premise: attributes are nullable");
+        model.Column("record_source").NotNull.Should().BeTrue("the premise: metadata is required");
+
+        // The table as someone else created it: quantity required, record_source optional.
+        await TablesAsync(h, h.Loader(), t => t.Name != "sat_sale_metrics" ? t : t with
+        {
+            Columns = [.. t.Columns.Select(c => c.Name is "quantity" or "record_source" ? c with { NotNull = !c.NotNull } : c)],
+        });
+
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Should().BeEquivalentTo(
+        [
+            new DriftDifference("sat_sale_metrics", "quantity", DriftKind.NullabilityDiffers, "NULL", "NOT NULL"),
+            new DriftDifference("sat_sale_metrics", "record_source", DriftKind.NullabilityDiffers, "NOT NULL", "NULL"),
+        ]);
+        report.Differences.Single(d => d.Column == "quantity").ToString().Should().Be("table sat_sale_metrics: column quantity is NOT NULL in the database, NULL in the model");
+    }
+}
