@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using DataVault.Core.Execution;
 using DataVault.Core.Sql;
@@ -7,13 +8,13 @@ namespace DataVault.Core.Drift;
 /// <summary>Compares table definitions with the columns the live database reports (<see cref="SqlDialect.ListColumns"/>).</summary>
 internal static class DriftDetector
 {
-    public static async Task<VaultDriftReport> DetectAsync(VaultSession session, IReadOnlyList<TableDefinition> tables, CancellationToken cancellationToken)
+    public static async Task<VaultDriftReport> DetectAsync(VaultSession session, IReadOnlyList<TableDefinition> tables, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         var differences = new List<DriftDifference>();
         foreach (var table in tables)
         {
-            var live = await session.QueryAsync(session.Dialect.ListColumns(table.Name), null, null, cancellationToken).ConfigureAwait(false);
+            var live = await session.QueryAsync(session.Dialect.ListColumns(table.Name), transaction, null, cancellationToken).ConfigureAwait(false);
             if (live.Rows.Count == 0)
             {
                 missing.Add(table.Name);

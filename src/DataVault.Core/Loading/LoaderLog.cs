@@ -1,3 +1,4 @@
+using DataVault.Core.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace DataVault.Core.Loading;
@@ -41,6 +42,12 @@ internal static partial class LoaderLog
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "The vault was not ensured: the database differs from the model in {Differences} place(s). {Report}")]
     public static partial void VaultDrifted(ILogger logger, int differences, string report);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Vault migrated: {Steps} step(s). {Plan}")]
+    public static partial void Migrated(ILogger logger, int steps, MigrationPlan plan);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Error, Message = "The migration was refused: {Refusals} difference(s) it does not resolve; nothing was changed. {Plan}")]
+    public static partial void MigrationRefused(ILogger logger, int refusals, MigrationPlan plan);
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);

@@ -117,7 +117,10 @@ public sealed partial class VaultLoader
     /// </summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The report.</returns>
-    public async Task<VaultDriftReport> DetectDriftAsync(CancellationToken cancellationToken = default)
+    public Task<VaultDriftReport> DetectDriftAsync(CancellationToken cancellationToken = default) => DetectDriftInAsync(null, cancellationToken);
+
+    /// <summary>The drift, read inside <paramref name="transaction"/> when there is one (a migration holds the merge lock).</summary>
+    private async Task<VaultDriftReport> DetectDriftInAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
         var ddl = _options.Ddl;
@@ -128,7 +131,7 @@ public sealed partial class VaultLoader
             .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
             .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
         ];
-        return await DriftDetector.DetectAsync(_session, tables, cancellationToken).ConfigureAwait(false);
+        return await DriftDetector.DetectAsync(_session, tables, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drops every table and view of the model, the batch log and the quarantine table.</summary>

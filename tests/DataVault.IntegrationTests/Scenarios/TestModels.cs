@@ -10,7 +10,25 @@ public static class TestModels
     /// <param name="target">The dialect the model is built for.</param>
     /// <param name="standard">The hashing standard; the default one when null.</param>
     /// <param name="extraCustomerAttribute">A further string attribute of <c>customer_details</c>: a later version of the model.</param>
-    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null, string? extraCustomerAttribute = null) => new DataVaultModelBuilder()
+    /// <param name="customerPit">A point-in-time table over every satellite of the customer hub.</param>
+    /// <param name="customerContact">A second satellite on the customer hub, <c>customer_contact</c> (<c>email</c>).</param>
+    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null, string? extraCustomerAttribute = null, bool customerPit = false, bool customerContact = false)
+    {
+        var builder = Builder(standard, extraCustomerAttribute);
+        if (customerContact)
+        {
+            builder.Satellite("customer_contact", s => s.OnHub("customer").Attribute("email", DataType.String(100)));
+        }
+
+        if (customerPit)
+        {
+            builder.PointInTime("customer", p => p.OnHub("customer"));
+        }
+
+        return builder.Build(target);
+    }
+
+    private static DataVaultModelBuilder Builder(HashingStandard? standard, string? extraCustomerAttribute) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
         .Hub("product", h => h.BusinessKey("product_id", DataType.String(20)))
@@ -28,6 +46,5 @@ public static class TestModels
         })
         .Satellite("sale_metrics", s => s.OnLink("sale")
             .Attribute("quantity", DataType.Int)
-            .Attribute("amount", DataType.Decimal(12, 2)))
-        .Build(target);
+            .Attribute("amount", DataType.Decimal(12, 2)));
 }

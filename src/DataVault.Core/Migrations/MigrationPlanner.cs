@@ -1,0 +1,100 @@
+using DataVault.Core.Drift;
+using DataVault.Core.Modeling;
+using DataVault.Core.Sql;
+
+namespace DataVault.Core.Migrations;
+
+/// <summary>
+/// Turns drift into a plan: additive satellite changes (a nullable column the model declares), a point-in-time table
+/// whose shape changed (dropped, then created again: its rows are derived), and refusals for everything else.
+/// </summary>
+internal static class MigrationPlanner
+{
+    public static MigrationPlan Plan(DataVaultModel model, SqlDialect dialect, DdlOptions ddl, VaultDriftReport drift, MigrationOptions options)
+    {
+        var steps = new List<MigrationStep>();
+        var refusals = new List<MigrationRefusal>();
+        foreach (var group in drift.Differences.GroupBy(d => d.Table, StringComparer.Ordinal))
+        {
+            var table = group.Key;
+            var differences = group.ToList();
+            if (model.PointInTimes.FirstOrDefault(p => p.TableName == table) is { } pit)
+            {
+                steps.Add(new MigrationStep(MigrationStepKind.RecreatePointInTime, table,
+                    $"drop point-in-time table {table} ({string.Join("; ", differences.Select(d => d.Kind + " " + d.Column))}); it is created again with the model's shape — build it again, its rows are derived from the satellites",
+                    [dialect.DropTable(pit.TableName)]));
+            }
+            else if (model.Satellites.FirstOrDefault(s => s.TableName == table) is { } satellite)
+            {
+                PlanSatellite(satellite, dialect.SatelliteTable(satellite, ddl), dialect, differences, options, steps, refusals);
+            }
+            else
+            {
+                refusals.AddRange(differences.Select(d => new MigrationRefusal(d,
+                    "the columns of a hub or link are its keys and load metadata; changing them changes what its hash keys mean, which a migration does not do")));
+            }
+        }
+
+        return new MigrationPlan(drift, steps, refusals);
+    }
+
+    private static void PlanSatellite(Satellite satellite, TableDefinition expected, SqlDialect dialect, List<DriftDifference> differences, MigrationOptions options, List<MigrationStep> steps, List<MigrationRefusal> refusals)
+    {
+        var table = satellite.TableName;
+        var changes = new List<MigrationStep>();
+        var added = new List<string>();
+        foreach (var difference in differences)
+        {
+            switch (difference.Kind)
+            {
+                case DriftKind.MissingColumn when expected.Column(difference.Column) is { NotNull: false } column:
+                    added.Add(column.Name);
+                    changes.Add(new MigrationStep(MigrationStepKind.AddColumn, table, $"add column {column.Name} {column.Type.Text} NULL to {table}", [dialect.AddColumn(table, column)]));
+                    break;
+                case DriftKind.MissingColumn:
+                    refusals.Add(new MigrationRefusal(difference, "a NOT NULL column cannot be added to a table that may hold rows; only nullable attributes are added"));
+                    break;
+                case DriftKind.UnexpectedColumn when options.AllowDroppingColumns:
+                    changes.Add(new MigrationStep(MigrationStepKind.DropColumn, table, $"drop column {difference.Column} of {table} and its values (MigrationOptions.AllowDroppingColumns)", [dialect.DropColumn(table, difference.Column)]));
+                    break;
+                case DriftKind.UnexpectedColumn:
+                    refusals.Add(new MigrationRefusal(difference, "it holds values the model no longer declares; declare it again, or allow dropping it and its values (MigrationOptions.AllowDroppingColumns)"));
+                    break;
+                default:
+                    refusals.Add(new MigrationRefusal(difference, "a migration does not change a column's constraints; alter the column by hand, or declare it as the database has it"));
+                    break;
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        // The neutrality note goes on each added column: whether the next load writes a new version of every key.
+        var note = HashNote(satellite, added);
+        var view = dialect.SatelliteViewName(satellite);
+        steps.Add(new MigrationStep(MigrationStepKind.DropView, view, $"drop view {view} (created again after {table} changes)", [dialect.DropView(view)]));
+        steps.AddRange(changes.Select(c => c.Kind == MigrationStepKind.AddColumn ? c with { Description = c.Description + note } : c));
+        steps.Add(new MigrationStep(MigrationStepKind.CreateView, view, $"create view {view} with the new columns of {table}", [dialect.CreateSatelliteView(satellite)]));
+    }
+
+    /// <summary>
+    /// An added attribute leaves every stored hash diff valid when the standard omits trailing NULL parts and every added
+    /// attribute comes after every existing one in the diff order; otherwise each key's next load writes a new version.
+    /// </summary>
+    private static string HashNote(Satellite satellite, List<string> added)
+    {
+        if (added.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = satellite.HashDiffParts.Select(p => p.Name).ToList();
+        var firstAdded = parts.FindIndex(p => added.Contains(p, StringComparer.OrdinalIgnoreCase));
+        var lastExisting = parts.FindLastIndex(p => !added.Contains(p, StringComparer.OrdinalIgnoreCase));
+        return satellite.HashingStandard.OmitTrailingNullDiffParts && firstAdded > lastExisting
+            ? $" (hash-neutral: {satellite.HashingStandard.Id} leaves trailing NULL parts out of the diff, so stored diffs stay valid)"
+            : $" (NOT hash-neutral under {satellite.HashingStandard.Id}: every stored diff changes, so the next load of each key writes a new version)";
+    }
+}
