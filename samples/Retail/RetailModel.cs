@@ -68,7 +68,7 @@ internal static class RetailModel
             .Satellite("product_pricing", s => s.OnHub("product")
                 .Attribute("unit_cost", Money)
                 .Attribute("unit_price", Money)
-                .Attribute("currency", DataType.String(3)))
+                .Attribute("currency", DataType.String(3), "USD")) // the seed's DEFAULT 'USD'
             .Satellite("store_details", s => s.OnHub("store")
                 .Attribute("store_name", DataType.String(255))
                 .Attribute("store_type", DataType.String(50))

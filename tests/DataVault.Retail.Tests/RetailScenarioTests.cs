@@ -220,6 +220,27 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Products_without_currency_load_the_seeds_default_and_strict_loading_still_accepts_the_batch()
+    {
+        var (code, output) = await LoadAsync(0);
+        code.Should().Be(0, output);
+        await using var connection = await Database.OpenAsync();
+        var before = await CountAsync(connection, $"SELECT COUNT(*) FROM {Q("sat_product_pricing")}");
+
+        var folder = _data.CopyOf(1, Path.Combine(_data.Folder, "no-currency-" + Guid.NewGuid().ToString("N")[..8]));
+        var path = Path.Combine(folder, RetailCsv.ProductsFile);
+        RetailCsv.ProductColumns[^1].Should().Be("currency", "the premise: the last column, so each line ends with it");
+        var lines = File.ReadAllLines(path);
+        lines.Skip(1).Should().OnlyContain(line => line.EndsWith(",USD", StringComparison.Ordinal));
+        File.WriteAllLines(path, lines.Select(line => line[..line.LastIndexOf(',')]));
+
+        var loaded = await Cli.RunAsync(["load", "--from", folder, "--load-date", RetailTestData.LoadDates[1]], Database.Options);
+        loaded.Code.Should().Be(0, loaded.Output);
+        (await CountAsync(connection, $"SELECT COUNT(*) FROM {Q("sat_product_pricing")}")).Should().BeGreaterThan(before, "batch 2 re-prices products");
+        (await CountAsync(connection, $"SELECT COUNT(*) FROM {Q("sat_product_pricing")} WHERE {Q("currency")} IS NULL OR {Q("currency")} <> 'USD'")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Query_results_show_decimals_with_their_declared_scale_on_every_engine()
     {
         // SQLite returns a DECIMAL(10,2) of 420.00 as 420 and 89.90 as 89.9; the sample reads every decimal column back
@@ -345,6 +366,8 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
             code.Should().Be(0, output);
         }
     }
+
+    private string Q(string identifier) => Dialect.QuoteIdentifier(identifier);
 
     private Task<CliRun> LoadAsync(int batch) =>
         Cli.RunAsync(["load", "--from", _data.Folders[batch], "--load-date", RetailTestData.LoadDates[batch]], Database.Options);

@@ -61,7 +61,16 @@ public sealed class SourceCheckTests : IDisposable
         var check = () => RetailSourceCheck.CheckAsync(_folder.FullName, [RetailCsv.ProductsFile], CancellationToken.None);
         var error = (await check.Should().ThrowAsync<DataVaultLoadException>()).Which;
         error.Column.Should().Be("unit_cost");
-        error.Message.Should().Contain("the columns unit_cost, unit_price, currency are missing").And.Contain("sat_product_pricing");
+        error.Message.Should().Contain("the columns unit_cost, unit_price are missing").And.Contain("sat_product_pricing");
+        error.Message.Should().NotContain("currency", "the model declares currency's default, USD");
+    }
+
+    [Fact]
+    public async Task Products_without_currency_pass_the_check_the_model_declares_its_default()
+    {
+        Write(RetailCsv.ProductsFile, RetailCsv.ProductColumns.Where(c => c != "currency"));
+        var check = () => RetailSourceCheck.CheckAsync(_folder.FullName, [RetailCsv.ProductsFile], CancellationToken.None);
+        await check.Should().NotThrowAsync();
     }
 
     [Fact]
@@ -103,7 +112,8 @@ public sealed class SourceCheckTests : IDisposable
             .. model.Links.SelectMany(l => l.DependentChildKeys),
             .. model.Satellites.SelectMany(s => s.Attributes),
         ];
-        columns.Select(c => c.Name).Should().OnlyContain(c => read.Contains(c), "every column of the model comes from some file's required columns (or is derived)");
+        columns.Where(c => c.Default is null).Select(c => c.Name).Should().OnlyContain(c => read.Contains(c), "every column of the model comes from some file's required columns (or is derived)");
+        RetailSourceCheck.Defaulted.Should().Equal(["currency"], "the seed declares one default: currency VARCHAR(3) DEFAULT 'USD'");
     }
 
     [Fact]

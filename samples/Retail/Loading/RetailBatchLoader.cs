@@ -51,8 +51,9 @@ internal static class RetailBatchLoader
             // lines are read: a concurrent load that re-prices a product is either wholly before this batch or after it.
             var costs = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
             batch.LookUp((lookup, token) => UnitCosts.ReadAsync(lookup, products, costs, token));
-            // A line without a promotion links to the zero key in link_sales, but adds no product–promotion pair.
-            batch.AddCsv(path, m => SalesMetrics.Derive(m, costs).RequireAllKeys("link_product_promotion"));
+            // A line without a promotion links to the zero key in link_sales, but adds no product–promotion pair. Its
+            // unit_price is the price of the sale, not the product's list price: it is not product pricing.
+            batch.AddCsv(path, m => SalesMetrics.Derive(m, costs).RequireAllKeys("link_product_promotion").Exclude("sat_product_pricing"));
         }
 
         try

@@ -41,11 +41,20 @@ internal static class RetailSourceCheck
         }
     }
 
-    /// <summary>The columns the retail model reads from a source file: the seed's columns of that file.</summary>
+    /// <summary>
+    /// The columns the retail model reads from a source file: the seed's columns of that file, less those whose
+    /// attribute declares a default (<c>currency</c>, <c>USD</c>), which the loader fills when a file lacks them.
+    /// </summary>
     /// <param name="file">One of <see cref="RetailCsv.Files"/>.</param>
     /// <returns>The column names.</returns>
     /// <exception cref="ArgumentException">Not a source file of the sample.</exception>
-    public static IReadOnlyList<string> RequiredColumns(string file) => file switch
+    public static IReadOnlyList<string> RequiredColumns(string file) => [.. FileColumns(file).Where(c => !Defaulted.Contains(c))];
+
+    /// <summary>The attributes of the model that declare a default.</summary>
+    public static IReadOnlySet<string> Defaulted { get; } =
+        RetailModel.Model.Satellites.SelectMany(s => s.Attributes).Where(a => a.Default is not null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> FileColumns(string file) => file switch
     {
         RetailCsv.CustomersFile => RetailCsv.CustomerColumns,
         RetailCsv.ProductsFile => RetailCsv.ProductColumns,
@@ -60,7 +69,8 @@ internal static class RetailSourceCheck
 
     /// <summary>
     /// The vault tables that read <paramref name="column"/> from <paramref name="file"/>: the hubs it keys, the links whose
-    /// keys the file has, the satellites whose parent the file keys and whose every attribute it has (or derives).
+    /// keys the file has, the satellites whose parent the file keys and whose every attribute it has (or derives, or
+    /// the model defaults).
     /// </summary>
     /// <param name="file">One of <see cref="RetailCsv.Files"/>.</param>
     /// <param name="column">A column of the file.</param>
@@ -69,6 +79,7 @@ internal static class RetailSourceCheck
     {
         var model = RetailModel.Model;
         var columns = new HashSet<string>(RequiredColumns(file), StringComparer.Ordinal);
+        columns.UnionWith(Defaulted);
         if (file == RetailCsv.TransactionsFile)
         {
             columns.UnionWith(DerivedSalesColumns);

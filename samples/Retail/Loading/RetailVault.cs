@@ -57,6 +57,10 @@ internal sealed class RetailVault : IAsyncDisposable
             // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
             EndDating = true,
             TimeProvider = time,
+
+            // Strict: a file with some but not all attributes of a satellite fails the batch instead of skipping it
+            // (the seed's defaults, currency = 'USD', are declared in the model).
+            PartialSatellites = PartialSatelliteHandling.Reject,
         };
         return new RetailVault(target, connection, ProviderOf(target), options);
     }

@@ -65,6 +65,11 @@ internal static class LoadMessages
     public static string MissingColumns(string source, IEnumerable<string> missing, string table, IEnumerable<string> present) =>
         $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {Names(present)}).";
 
+    /// <summary>A source with a satellite's parent key and some, not all, of its attributes.</summary>
+    public static string PartialSatellite(string source, string satellite, IEnumerable<string> missing, IEnumerable<string> present) =>
+        $"{source}: {satellite} is not loaded from this source: it lacks the attribute(s) {string.Join(", ", missing)} (it has {string.Join(", ", present)}). " +
+        "Add the column(s) to the source, declare a default for them in the model, or exclude the satellite (SourceMapping.Exclude).";
+
     /// <summary>A source that feeds no table.</summary>
     public static string FeedsNoTable(string source, IEnumerable<string> columns) =>
         $"{source}: the source feeds no table of the model: none has all its key columns among the source's columns ({Names(columns)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.";

@@ -17,6 +17,9 @@ public sealed record LoadOptions
     /// <summary>What to do with satellite rows older than the latest stored version (default: reject the batch).</summary>
     public LateDataHandling LateData { get; init; } = LateDataHandling.Reject;
 
+    /// <summary>What to do with a source that has a satellite's parent key and only some of its attributes (default: load the rest and report it).</summary>
+    public PartialSatelliteHandling PartialSatellites { get; init; } = PartialSatelliteHandling.Report;
+
     /// <summary>The batch log table (the seed's <c>etl_batch_log</c>), or <see langword="null"/> for none.</summary>
     public string? BatchLogTable { get; init; } = "etl_batch_log";
 

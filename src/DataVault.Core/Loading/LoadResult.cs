@@ -19,6 +19,12 @@ public sealed record LoadResult(
     long RowsEndDated,
     TimeSpan Duration)
 {
+    /// <summary>
+    /// The satellites a source had the parent key and some attributes of, but was not loaded into because it lacks the
+    /// others (<see cref="PartialSatelliteHandling.Report"/>); empty when every source fed its satellites whole.
+    /// </summary>
+    public IReadOnlyList<SkippedSatellite> SkippedSatellites { get; init; } = [];
+
     /// <summary>Rows inserted into the vault, all tables together.</summary>
     public long RowsInserted => InsertedByTable.Values.Sum();
 }

@@ -49,6 +49,9 @@ internal static partial class LoaderLog
     [LoggerMessage(EventId = 4014, Level = LogLevel.Error, Message = "The migration was refused: {Refusals} difference(s) it does not resolve; nothing was changed. {Plan}")]
     public static partial void MigrationRefused(ILogger logger, int refusals, MigrationPlan plan);
 
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Batch {BatchName}: {Source} has the parent key and some attributes of {Satellite} but not {MissingColumns}; the satellite is not loaded from it")]
+    public static partial void SatelliteSkipped(ILogger logger, string batchName, string source, string satellite, string missingColumns);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
 

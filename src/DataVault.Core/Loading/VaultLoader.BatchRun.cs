@@ -17,9 +17,13 @@ public sealed partial class VaultLoader
         /// <summary>Chunks that may wait for the staging writer: memory stays bounded by this many chunks.</summary>
         private const int PipelineDepth = 4;
         private readonly Dictionary<string, long> _inserted = new(StringComparer.Ordinal);
+        private readonly List<SkippedSatellite> _skipped = [];
         private BatchPlan? _plan;
 
         public long BatchId { get; set; }
+
+        /// <summary>The satellites sources had only some attributes of (<see cref="PartialSatelliteHandling.Report"/>).</summary>
+        public IReadOnlyList<SkippedSatellite> Skipped => _skipped;
 
         /// <summary>The loader's session as the batch log entry records it (<see cref="Bookkeeping.BatchSessions"/>), until it is ended.</summary>
         public string? SessionId { get; set; }
@@ -107,6 +111,17 @@ public sealed partial class VaultLoader
             {
                 var reader = await readers.OpenAsync(source, cancellationToken).ConfigureAwait(false);
                 var sourcePlan = plan.Add(reader.Columns);
+                foreach (var skipped in sourcePlan.Skipped)
+                {
+                    if (Options.PartialSatellites == PartialSatelliteHandling.Reject)
+                    {
+                        throw new DataVaultLoadException(source.Name, 1, skipped.MissingColumns[0], skipped.ToString());
+                    }
+
+                    LoaderLog.SatelliteSkipped(loader._logger, batch.Name, skipped.Source, skipped.Satellite, string.Join(", ", skipped.MissingColumns));
+                    _skipped.Add(skipped);
+                }
+
                 if (loader._logger.IsEnabled(LogLevel.Debug))
                 {
                     var tables = string.Join(", ", sourcePlan.Tables);

@@ -249,7 +249,10 @@ public sealed partial class VaultLoader
         }
 
         await FinishLogAsync(run, BatchStatus.Succeeded, null).ConfigureAwait(false);
-        var result = new LoadResult(run.BatchId, batch.Name, loadDate, run.RowsRead, run.RowsRejected, run.Inserted, run.EndDated, clock.Elapsed);
+        var result = new LoadResult(run.BatchId, batch.Name, loadDate, run.RowsRead, run.RowsRejected, run.Inserted, run.EndDated, clock.Elapsed)
+        {
+            SkippedSatellites = run.Skipped,
+        };
         LoaderLog.BatchCommitted(_logger, batch.Name, run.BatchId, result.RowsRead, result.RowsInserted, result.RowsEndDated, clock.ElapsedMilliseconds);
         progress?.Report(new LoadProgress(LoadPhase.Done, null, run.RowsRead, run.RowsStaged, run.TargetCount, run.TargetCount));
         return result;

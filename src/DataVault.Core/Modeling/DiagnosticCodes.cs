@@ -48,6 +48,9 @@ public static class DiagnosticCodes
     /// <summary>A satellite has no attributes.</summary>
     public const string SatelliteWithoutAttributes = "DV1033";
 
+    /// <summary>An attribute's default does not fit its type.</summary>
+    public const string InvalidAttributeDefault = "DV1034";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

@@ -48,6 +48,22 @@ public sealed class SatelliteBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a descriptive attribute with a default: the value loaded when a source has the satellite's other columns but
+    /// not this one (the seed's <c>currency VARCHAR(3) DEFAULT 'USD'</c>). The value must fit the type (DV1034).
+    /// </summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="type">The column type.</param>
+    /// <param name="defaultValue">The default, a CLR value of the type (e.g. <c>"USD"</c>, <c>0m</c>, <c>false</c>).</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder Attribute(string name, DataType type, object defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(defaultValue);
+        Attributes.Add(new ColumnDefinition(name, type) { Default = defaultValue });
+        return this;
+    }
+
     /// <summary>Computes this satellite's hash diff with <paramref name="standard"/> instead of the vault's.</summary>
     /// <param name="standard">The standard.</param>
     /// <returns>This builder.</returns>

@@ -48,9 +48,13 @@ internal sealed partial class SourcePlan
                         raw = null;
                     }
                 }
-                else
+                else if (ordinal < _columns.Names.Count)
                 {
                     raw = Derived(ordinal - _columns.SourceCount);
+                }
+                else
+                {
+                    raw = _constants[ordinal - _columns.Names.Count];
                 }
 
                 var problemText = ValueConverter.TryConvert(raw, type, out var value);

@@ -14,6 +14,7 @@ internal sealed partial class SourcePlan
     private readonly List<HubFeed> _hubs = [];
     private readonly List<LinkFeed> _links = [];
     private readonly List<SatelliteFeed> _satellites = [];
+    private readonly List<object> _constants = [];
     private readonly SourceColumns _columns;
     private readonly Dictionary<string, DataType> _modelTypes;
     private readonly DerivedColumn[] _derived;
@@ -41,6 +42,9 @@ internal sealed partial class SourcePlan
 
     /// <summary>The ordinal of the order column, or -1.</summary>
     public int OrderOrdinal { get; private set; } = -1;
+
+    /// <summary>The satellites this source has the parent key and some attributes of, but not all: it does not feed them.</summary>
+    public List<SkippedSatellite> Skipped { get; } = [];
 
     /// <summary>The tables this source feeds.</summary>
     public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Distinct();
@@ -108,13 +112,22 @@ internal sealed partial class SourcePlan
 
         foreach (var satellite in model.Satellites)
         {
-            var needed = satellite.Parent.KeyParts.Concat(satellite.Attributes).ToArray();
+            // An attribute the source lacks is filled from its default, if it declares one.
+            var lacking = satellite.Attributes.Where(a => _columns.Find(a.Name) < 0 && a.Default is null).ToList();
+            var present = satellite.Attributes.Where(a => _columns.Find(a.Name) >= 0).Select(a => a.Name).ToList();
             if (Explicit(satellite.TableName))
             {
-                Require(satellite.TableName, needed);
+                Require(satellite.TableName, satellite.Parent.KeyParts.Concat(lacking));
             }
-            else if (!Allowed(satellite.TableName) || !Has(needed))
+            else if (!Allowed(satellite.TableName) || !Has(satellite.Parent.KeyParts) || present.Count == 0)
             {
+                // Not this satellite's source: it has none of its attributes (or not its parent key).
+                continue;
+            }
+            else if (lacking.Count > 0)
+            {
+                // Parent key and some attributes but not all: never skipped in silence (the batch reports or rejects it).
+                Skipped.Add(new SkippedSatellite(Source.Name, satellite.TableName, [.. lacking.Select(a => a.Name)], present));
                 continue;
             }
 
@@ -185,6 +198,14 @@ internal sealed partial class SourcePlan
     private int Need(ColumnDefinition column)
     {
         var ordinal = _columns.Find(column.Name);
+        if (ordinal < 0 && column.Default is { } value)
+        {
+            // A default: a constant after the source's and the derived columns.
+            _constants.Add(value);
+            _needed.Add((_columns.Names.Count + _constants.Count - 1, column.Type, column.Name));
+            return _needed.Count - 1;
+        }
+
         var index = _needed.FindIndex(n => n.Ordinal == ordinal && n.Type == column.Type);
         if (index < 0)
         {

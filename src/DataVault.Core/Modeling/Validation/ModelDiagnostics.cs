@@ -138,6 +138,12 @@ internal static class ModelDiagnostics
         "Satellite '{0}' has no attributes.",
         "Add the descriptive columns with s.Attribute(\"<name>\", type).");
 
+    /// <summary>DV1034: the attribute, its type, the default as text, why it does not fit.</summary>
+    public static ModelDiagnosticDescriptor<string, DataType, string, string> InvalidAttributeDefault { get; } = new(
+        DiagnosticCodes.InvalidAttributeDefault, nameof(DiagnosticCodes.InvalidAttributeDefault),
+        "The default of attribute '{0}' ({1}) is {2}: {3}.",
+        "Give a CLR value of the column's type: string, int, long, decimal, DateOnly, TimeOnly, DateTime, bool, Guid or byte[], within its length, precision and scale.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -199,7 +205,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataVault.Core.Modeling.Resolution;
 
 namespace DataVault.Core.Modeling.Validation;
@@ -55,12 +56,44 @@ internal sealed partial class ModelValidator
         }
     }
 
-    /// <summary>A satellite has at least one attribute (DV1033).</summary>
+    /// <summary>A satellite has at least one attribute (DV1033); every default fits its attribute's type (DV1034).</summary>
     private void CheckAttributes(ResolvedSatellite satellite)
     {
         if (satellite.Builder.Attributes.Count == 0)
         {
             Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));
         }
+
+        foreach (var attribute in satellite.Builder.Attributes)
+        {
+            if (attribute is { Default: { } value, Type: { } type } && type.Problem() is null && DefaultProblem(type, value) is { } problem)
+            {
+                Report(ModelDiagnostics.InvalidAttributeDefault.Create(
+                    $"{satellite.Declaration.Path}/{attribute.Name}", attribute.Name, type, string.Create(CultureInfo.InvariantCulture, $"{value} ({value.GetType().Name})"), problem));
+            }
+        }
     }
+
+    /// <summary>Why <paramref name="value"/> cannot be a value of <paramref name="type"/>, or <see langword="null"/>.</summary>
+    private static string? DefaultProblem(DataType type, object value) => (type.Kind, value) switch
+    {
+        (DataTypeKind.String, string s) when s.Length > type.Length => $"longer than {type.Length} characters",
+        (DataTypeKind.String or DataTypeKind.Text, string) => null,
+        (DataTypeKind.Int, int) => null,
+        (DataTypeKind.Int, long l) when l is >= int.MinValue and <= int.MaxValue => null,
+        (DataTypeKind.BigInt, int or long) => null,
+        (DataTypeKind.Decimal, int or long) => null,
+        (DataTypeKind.Decimal, decimal d) when d.Scale > type.Scale => $"it has {d.Scale} fractional digits, the scale is {type.Scale}",
+        (DataTypeKind.Decimal, decimal d) when Math.Truncate(Math.Abs(d)).ToString(CultureInfo.InvariantCulture).TrimStart('0').Length > type.Precision - type.Scale =>
+            $"it has more than {type.Precision - type.Scale} integer digits",
+        (DataTypeKind.Decimal, decimal) => null,
+        (DataTypeKind.Date, DateOnly) => null,
+        (DataTypeKind.Time, TimeOnly) => null,
+        (DataTypeKind.Timestamp, DateTime) => null,
+        (DataTypeKind.Boolean, bool) => null,
+        (DataTypeKind.Guid, Guid) => null,
+        (DataTypeKind.Binary, byte[] b) when b.Length > type.Length => $"longer than {type.Length} bytes",
+        (DataTypeKind.Binary, byte[]) => null,
+        _ => $"a {value.GetType().Name} is not a value of this type",
+    };
 }
