@@ -70,6 +70,11 @@ internal static class RetailApp
                 .WithExample("load", "--from", "data/batch-01", "--load-date", "2026-03-01T06:00:00Z");
             config.AddCommand<PitCommand>("pit")
                 .WithDescription("Build pit_customer and pit_product for a range of daily snapshots");
+            config.AddCommand<DriftCommand>("drift")
+                .WithDescription("Compare the retail model with the database's tables (exit 1 when they differ); changes nothing");
+            config.AddCommand<MigrateCommand>("migrate")
+                .WithDescription("Bring an existing vault to the retail model: add new attributes, recreate views and reshaped PITs; refuse what would lose data")
+                .WithExample("migrate", "--dry-run");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Data-quality report: hub and link counts, current satellite rows, history, batch log");
             config.AddCommand<QueryCommand>("query")

@@ -77,6 +77,6 @@ public sealed class CommandLineTests
         var run = await Cli.RunAsync("--help");
         run.Code.Should().Be(0, run.Output);
         run.Stderr.Should().BeEmpty("help is the command's result: stdout");
-        run.Stdout.Should().Contain("demo").And.Contain("generate").And.Contain("load").And.Contain("pit").And.Contain("report").And.Contain("query");
+        run.Stdout.Should().Contain("demo").And.Contain("generate").And.Contain("load").And.Contain("pit").And.Contain("report").And.Contain("query").And.Contain("drift").And.Contain("migrate");
     }
 }

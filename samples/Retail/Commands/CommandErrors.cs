@@ -1,5 +1,7 @@
 using System.Data.Common;
+using DataVault.Core.Drift;
 using DataVault.Core.Loading;
+using DataVault.Core.Migrations;
 using DataVault.Core.Modeling;
 
 namespace Retail.Commands;
@@ -27,6 +29,12 @@ internal static class CommandErrors
         catch (DataVaultLoadException e)
         {
             // The message says what and where: file, line, column, reason. The batch was rolled back.
+            environment.Error(e.Message);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is DataVaultDriftException or DataVaultMigrationException)
+        {
+            // The database differs from the model: the message lists every difference (see the drift and migrate commands).
             environment.Error(e.Message);
             return ExitCodes.Failed;
         }
