@@ -33,18 +33,22 @@ public abstract class FaultInjectionTests<TDatabase>(RetailTestData data, ITestO
 
         clean.Should().Contain("== sat_sales_metrics (");
 
-        // How long a whole load takes as a process here, so the kills spread over start-up, reading, merging and commit.
-        var whole = Stopwatch.StartNew();
-        await using (var lease = await Lease.NewAsync())
+        // How long a whole load takes as a process here, so the kills spread over start-up, reading, merging and commit:
+        // the loader process alone (not the database's creation or the dump), the faster of two runs (the first is cold).
+        var duration = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
         {
+            await using var lease = await Lease.NewAsync();
             var database = lease.Database;
+            var whole = Stopwatch.StartNew();
             var (exited, code, text) = await RunLoaderAsync(database, killAfter: null);
+            whole.Stop();
             exited.Should().BeTrue();
             code.Should().Be(0, text);
             (await VaultDump.OfAsync(database)).Should().Be(clean, "the loader as a process loads what it loads in-process");
+            duration = whole.Elapsed < duration ? whole.Elapsed : duration;
         }
 
-        var duration = whole.Elapsed;
         var random = new Random(20261203);
         int killed = 0, empty = 0, complete = 0, abandoned = 0;
         for (var round = 0; round < Rounds; round++)
