@@ -65,6 +65,14 @@ internal static class LoadMessages
     public static string MissingColumns(string source, IEnumerable<string> missing, string table, IEnumerable<string> present) =>
         $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {Names(present)}).";
 
+    /// <summary>A cleaning names a column the source does not have (or a derived one).</summary>
+    public static string CleanedColumnMissing(string source, string column, bool derived, IEnumerable<string> present) => derived
+        ? $"{source}: SourceMapping.Clean names {column}, a derived column; clean its value in its Derive function."
+        : $"{source}: SourceMapping.Clean names the column {column}, which the source does not have (columns present: {Names(present)}).";
+
+    /// <summary>A cleaning delegate threw.</summary>
+    public static string CleaningFailed(string message) => $"could not be cleaned (SourceMapping.Clean): {message}";
+
     /// <summary>A source with a satellite's parent key and some, not all, of its attributes.</summary>
     public static string PartialSatellite(string source, string satellite, IEnumerable<string> missing, IEnumerable<string> present) =>
         $"{source}: {satellite} is not loaded from this source: it lacks the attribute(s) {string.Join(", ", missing)} (it has {string.Join(", ", present)}). " +

@@ -14,6 +14,7 @@ public sealed class SourceMapping
     private readonly HashSet<string> _only = new(StringComparer.Ordinal);
     private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allKeysRequired = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ColumnCleaning> _cleaning = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Model column → source column renames.</summary>
     public IReadOnlyDictionary<string, string> Renames => _renames;
@@ -29,6 +30,9 @@ public sealed class SourceMapping
 
     /// <summary>Links that this source feeds only from rows where every hub key is present (see <see cref="RequireAllKeys"/>).</summary>
     public IReadOnlyCollection<string> AllKeysRequiredTables => _allKeysRequired;
+
+    /// <summary>The clean-ups of columns' raw text before typing, by model column (<see cref="Clean(string, TextCleaning)"/>).</summary>
+    public IReadOnlyDictionary<string, ColumnCleaning> Cleaning => _cleaning;
 
     /// <summary>The source column that orders several versions of one key within the batch, if any.</summary>
     public string? OrderColumn { get; private set; }
@@ -97,6 +101,40 @@ public sealed class SourceMapping
         return this;
     }
 
+    /// <summary>
+    /// Cleans a column's raw text before its length and type are checked — e.g. <c>Clean("country_code",
+    /// TextCleaning.Trim | TextCleaning.Upper)</c> turns a delivered <c>'fr '</c> into <c>FR</c>, which fits a
+    /// <c>String(2)</c> key. Applies to text values of every kind of source (CSV fields, strings of readers and objects),
+    /// and what is cleaned is what is hashed and stored; the quarantine keeps the row as delivered. Steps of several calls
+    /// for one column combine.
+    /// </summary>
+    /// <param name="modelColumn">A business key, dependent child key or attribute name of the model (after renames, the model's name).</param>
+    /// <param name="steps">The standard steps.</param>
+    /// <returns>This mapping.</returns>
+    /// <exception cref="ArgumentException">The column would be cleaned to both upper and lower case.</exception>
+    public SourceMapping Clean(string modelColumn, TextCleaning steps)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelColumn);
+        CleaningOf(modelColumn).Add(steps);
+        return this;
+    }
+
+    /// <summary>
+    /// Cleans a column's raw text with a delegate (after the standard steps of <see cref="Clean(string, TextCleaning)"/>),
+    /// e.g. <c>Clean("phone", t =&gt; t.Replace("-", ""))</c>; returning <see langword="null"/> makes the value NULL. A delegate
+    /// that throws makes the row bad (source, line, column and the exception's message).
+    /// </summary>
+    /// <param name="modelColumn">A business key, dependent child key or attribute name of the model.</param>
+    /// <param name="transform">The clean-up.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping Clean(string modelColumn, Func<string, string?> transform)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelColumn);
+        ArgumentNullException.ThrowIfNull(transform);
+        CleaningOf(modelColumn).Add(transform);
+        return this;
+    }
+
     /// <summary>Adds a column computed from each row (e.g. a total or a lookup), usable like a source column.</summary>
     /// <param name="column">Its name, as the model knows it.</param>
     /// <param name="type">Its type.</param>
@@ -109,5 +147,16 @@ public sealed class SourceMapping
         ArgumentNullException.ThrowIfNull(compute);
         _derived.Add(new DerivedColumn(column, type, compute));
         return this;
+    }
+
+    private ColumnCleaning CleaningOf(string modelColumn)
+    {
+        if (!_cleaning.TryGetValue(modelColumn, out var cleaning))
+        {
+            cleaning = new ColumnCleaning(modelColumn);
+            _cleaning[modelColumn] = cleaning;
+        }
+
+        return cleaning;
     }
 }

@@ -42,11 +42,7 @@ internal sealed partial class SourcePlan
                 object? raw;
                 if (ordinal < _columns.SourceCount)
                 {
-                    raw = reader.GetValue(ordinal);
-                    if (emptyStringIsNull && raw is string { Length: 0 })
-                    {
-                        raw = null;
-                    }
+                    raw = SourceValue(ordinal, emptyStringIsNull);
                 }
                 else if (ordinal < _columns.Names.Count)
                 {
@@ -379,6 +375,25 @@ internal sealed partial class SourcePlan
         }
     }
 
+    /// <summary>A source column's value as delivered, cleaned (<see cref="SourceMapping.Clean(string, TextCleaning)"/>) when it is text.</summary>
+    private object? SourceValue(int ordinal, bool emptyStringIsNull)
+    {
+        var raw = _reader!.GetValue(ordinal);
+        if (raw is string text && _cleaning[ordinal] is { } cleaning)
+        {
+            try
+            {
+                raw = cleaning.Apply(text);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new RowErrorException(new RowError(_columns.Names[ordinal], text, LoadMessages.CleaningFailed(ex.Message)));
+            }
+        }
+
+        return emptyStringIsNull && raw is string { Length: 0 } ? null : raw;
+    }
+
     private object? Lookup(string column)
     {
         if (!_lookups.TryGetValue(column, out var ordinal))
@@ -402,12 +417,7 @@ internal sealed partial class SourcePlan
             return Derived(ordinal - _columns.SourceCount);
         }
 
-        var raw = _reader!.GetValue(ordinal);
-        if (raw is string { Length: 0 })
-        {
-            raw = null;
-        }
-
+        var raw = SourceValue(ordinal, emptyStringIsNull: true);
         if (!_modelTypes.TryGetValue(column, out var type))
         {
             return raw;

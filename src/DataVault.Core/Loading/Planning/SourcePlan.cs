@@ -15,6 +15,7 @@ internal sealed partial class SourcePlan
     private readonly List<LinkFeed> _links = [];
     private readonly List<SatelliteFeed> _satellites = [];
     private readonly List<object> _constants = [];
+    private ColumnCleaning?[] _cleaning = [];
     private readonly SourceColumns _columns;
     private readonly Dictionary<string, DataType> _modelTypes;
     private readonly DerivedColumn[] _derived;
@@ -178,6 +179,18 @@ internal sealed partial class SourcePlan
             {
                 throw new DataVaultLoadException(Source.Name, 1, order, LoadMessages.MissingOrderColumn(Source.Name, order, _columns.Names));
             }
+        }
+
+        _cleaning = new ColumnCleaning?[_columns.SourceCount];
+        foreach (var (column, cleaning) in mapping.Cleaning)
+        {
+            var ordinal = _columns.Find(column);
+            if (ordinal < 0 || ordinal >= _columns.SourceCount)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, column, LoadMessages.CleanedColumnMissing(Source.Name, column, ordinal >= 0, _columns.Names.Take(_columns.SourceCount)));
+            }
+
+            _cleaning[ordinal] = cleaning;
         }
 
         _parsed = new object?[_needed.Count];
