@@ -70,6 +70,9 @@ internal static class RetailApp
                 .WithExample("load", "--from", "data/batch-01", "--load-date", "2026-03-01T06:00:00Z");
             config.AddCommand<PitCommand>("pit")
                 .WithDescription("Build pit_customer and pit_product for a range of daily snapshots");
+            config.AddCommand<DdlCommand>("ddl")
+                .WithDescription("Write the script that creates the retail vault (tables, views, PITs, batch log, quarantine, ghost records) for a DBA; needs no database")
+                .WithExample("ddl", "--provider", "sqlserver", "--out", "retail.sql");
             config.AddCommand<DriftCommand>("drift")
                 .WithDescription("Compare the retail model with the database's tables (exit 1 when they differ); changes nothing");
             config.AddCommand<MigrateCommand>("migrate")

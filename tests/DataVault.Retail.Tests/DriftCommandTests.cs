@@ -44,6 +44,35 @@ public sealed class DriftCommandTests(RetailTestData data) : IClassFixture<Retai
         second.Code.Should().Be(0, second.Output);
     }
 
+    [Fact]
+    public async Task The_ddl_script_run_by_hand_makes_a_vault_that_drift_accepts_and_load_fills()
+    {
+        var file = Path.ChangeExtension(_db, ".sql");
+        try
+        {
+            var ddl = await Cli.RunAsync("ddl", "--out", file);
+            ddl.Code.Should().Be(0, ddl.Output);
+            await ExecuteAsync(await File.ReadAllTextAsync(file));
+
+            var model = global::Retail.RetailModel.Model;
+            var tables = model.Hubs.Count + model.Links.Count + model.Satellites.Count + model.PointInTimes.Count;
+            var drift = await Cli.RunAsync("drift", "--db", _db);
+            drift.Code.Should().Be(0, drift.Output);
+            drift.Stdout.Should().Contain($"No drift: {tables} of {tables} table(s) exist and match the model.");
+            var load = await Cli.RunAsync("load", "--from", data.Folders[0], "--load-date", RetailTestData.LoadDates[0], "--db", _db);
+            load.Code.Should().Be(0, load.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var sqlServer = await Cli.RunAsync("ddl", "--provider", "sqlserver");
+        sqlServer.Code.Should().Be(0, sqlServer.Output);
+        sqlServer.Stdout.Should().StartWith("-- SQL Server: ").And.Contain("\nGO\n").And.Contain("[hub_customer]");
+        (await Cli.RunAsync("ddl", "--provider", "oracle")).Code.Should().Be(2);
+    }
+
     private async Task ExecuteAsync(params string[] statements)
     {
         await using var connection = new SqliteConnection($"Data Source={_db};Pooling=False");

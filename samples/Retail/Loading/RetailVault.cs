@@ -52,18 +52,23 @@ internal sealed class RetailVault : IAsyncDisposable
     public static async Task<RetailVault> OpenAsync(DatabaseTarget target, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = await target.OpenAsync(cancellationToken);
-        var options = new LoadOptions
-        {
-            // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
-            EndDating = true,
-            TimeProvider = time,
-
-            // Strict: a file with some but not all attributes of a satellite fails the batch instead of skipping it
-            // (the seed's defaults, currency = 'USD', are declared in the model).
-            PartialSatellites = PartialSatelliteHandling.Reject,
-        };
+        var options = OptionsFor(time);
         return new RetailVault(target, connection, ProviderOf(target), options);
     }
+
+    /// <summary>The sample's load options: end dating as in the seed's schema, strict about partial sources.</summary>
+    /// <param name="time">The clock.</param>
+    /// <returns>The options.</returns>
+    public static LoadOptions OptionsFor(TimeProvider time) => new()
+    {
+        // The seed's schema keeps load_end_date in the satellite tables; the loader maintains it in the batch.
+        EndDating = true,
+        TimeProvider = time,
+
+        // Strict: a file with some but not all attributes of a satellite fails the batch instead of skipping it
+        // (the seed's defaults, currency = 'USD', are declared in the model).
+        PartialSatellites = PartialSatelliteHandling.Reject,
+    };
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Connection.DisposeAsync();

@@ -91,15 +91,7 @@ public sealed partial class VaultLoader
             throw new DataVaultDriftException(drift);
         }
 
-        var ddl = _options.Ddl with { IfNotExists = true };
-        var statements = new List<SqlStatement>(Dialect.CreateVault(_model, ddl));
-        if (_batchLog is not null)
-        {
-            statements.AddRange(_batchLog.Create(ddl));
-        }
-
-        statements.AddRange(_quarantine.Create(ddl));
-        statements.AddRange(_model.Hubs.Select(h => Dialect.InsertGhostRecord(h, _options.Ddl)));
+        var statements = EnsureStatements(Dialect, _model, _options, _batchLog, _quarantine);
         await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
         if (_batchLog is not null && await _batchLog.AddMissingSessionColumnAsync(_session, cancellationToken).ConfigureAwait(false))
         {
@@ -107,6 +99,42 @@ public sealed partial class VaultLoader
         }
 
         LoaderLog.VaultEnsured(_logger, statements.Count);
+    }
+
+    /// <summary>
+    /// Everything <see cref="EnsureVaultAsync"/> creates, as one idempotent script for a DBA or a deployment tool: every
+    /// table and view of the model, the PITs, the batch log, the quarantine table and the ghost record of every hub —
+    /// parameters written as the dialect's literals, statements ended by <c>;</c> or the engine's batch separator
+    /// (<c>GO</c> for SQL Server). Needs no database.
+    /// </summary>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="model">The vault's model.</param>
+    /// <param name="options">The loader's options (DDL options, batch log and quarantine tables), or <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
+    /// <returns>The script.</returns>
+    public static SqlScript CreateVaultScript(SqlDialect dialect, DataVaultModel model, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= LoadOptions.Default;
+        options.Validate();
+        var statements = new LoaderStatements(dialect);
+        var batchLog = options.BatchLogTable is null ? null : new BatchLog(statements, options.BatchLogTable);
+        return dialect.Script(EnsureStatements(dialect, model, options, batchLog, new Quarantine(statements, options.QuarantineTable)));
+    }
+
+    /// <summary>The statements of <see cref="EnsureVaultAsync"/>, in order: the vault, the loader's tables, the ghost records.</summary>
+    private static List<SqlStatement> EnsureStatements(SqlDialect dialect, DataVaultModel model, LoadOptions options, BatchLog? batchLog, Quarantine quarantine)
+    {
+        var ddl = options.Ddl with { IfNotExists = true };
+        var statements = new List<SqlStatement>(dialect.CreateVault(model, ddl));
+        if (batchLog is not null)
+        {
+            statements.AddRange(batchLog.Create(ddl));
+        }
+
+        statements.AddRange(quarantine.Create(ddl));
+        statements.AddRange(model.Hubs.Select(h => dialect.InsertGhostRecord(h, options.Ddl)));
+        return statements;
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ namespace DataVault.Core.Sql;
 /// </summary>
 public sealed record DialectCapabilities
 {
+    /// <summary>The line a script puts after each statement (<c>GO</c> for SQL Server), or <see langword="null"/> to end statements with <c>;</c> (<see cref="SqlDialect.Script"/>).</summary>
+    public string? ScriptBatchSeparator { get; init; }
+
     /// <summary>The oldest engine version the generated SQL is written for.</summary>
     public string MinimumVersion { get; init; } = string.Empty;
 

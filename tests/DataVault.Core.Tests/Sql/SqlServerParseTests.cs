@@ -182,6 +182,23 @@ public class SqlServerParseTests
         visitor.Tables.Where(t => !ReferenceEquals(t, check)).Should().OnlyContain(t => t.TableHints.Count == 0, "only the existence check is hinted");
     }
 
+    [Fact]
+    public void The_vault_script_parses_as_one_batch_per_statement_separated_by_GO()
+    {
+        var model = ConformanceScenarios.Model(Dialect);
+        var script = DataVault.Core.Loading.VaultLoader.CreateVaultScript(Dialect, model);
+        script.BatchSeparator.Should().Be("GO");
+        var text = script.ToString();
+        text.Should().NotContain("@dv_", "every parameter is a literal").And.Contain("AS DATETIME2(6))").And.NotContain("TIMESTAMP '");
+
+        foreach (var parser in Parsers())
+        {
+            var parsed = Parse(parser, text, out var errors);
+            errors.Select(e => $"line {e.Line}: {e.Message}").Should().BeEmpty();
+            parsed.Batches.Should().HaveCount(script.Statements.Count, "GO ends each statement's batch, so CREATE VIEW opens its own");
+        }
+    }
+
     private static IEnumerable<TSqlParser> Parsers() => [new TSql150Parser(true), new TSql170Parser(true)];
 
     private static TSqlScript Parse(TSqlParser parser, string sql, out IList<ParseError> errors)

@@ -40,4 +40,9 @@ public sealed class DuckDbDialect : SqlDialect
             })
     {
     }
+
+    /// <summary><c>from_hex('00ff…')</c>: a <c>BLOB</c>.</summary>
+    /// <param name="value">The bytes.</param>
+    /// <returns>The literal.</returns>
+    protected override string BinaryLiteral(byte[] value) => $"from_hex('{Convert.ToHexString(value)}')";
 }

@@ -70,6 +70,11 @@ public sealed partial class PostgreSqlDialect : SqlDialect
     /// <returns>The statement.</returns>
     protected override SqlStatement? AnalyzeStagingCore(StagingTable staging) => SqlStatement.Of($"ANALYZE {StagingTableReference(staging)}");
 
+    /// <summary><c>decode('00ff…', 'hex')</c>: a <c>bytea</c> without escape-string rules.</summary>
+    /// <param name="value">The bytes.</param>
+    /// <returns>The literal.</returns>
+    protected override string BinaryLiteral(byte[] value) => $"decode('{Convert.ToHexString(value)}', 'hex')";
+
     [GeneratedRegex("^[A-Za-z0-9_.@-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex CollationPattern();
 }

@@ -29,6 +29,7 @@ public sealed class SqlServerDialect : SqlDialect
             new DialectCapabilities
             {
                 MinimumVersion = "2019",
+                ScriptBatchSeparator = "GO",
                 // Temporary tables are #names, which the library's identifier rules do not allow.
                 TemporaryTables = false,
                 KeyInsert = KeyInsertStyle.LockedNotExists,
@@ -83,6 +84,22 @@ public sealed class SqlServerDialect : SqlDialect
         var nl = Environment.NewLine;
         return new SqlStatement($"{Capabilities.RecursiveWith} {parts.Snapshots}{nl}{parts.Insert}{nl}{parts.Select}{nl}OPTION (MAXRECURSION 0)", parts.Parameters);
     }
+
+    /// <summary><c>CAST('…' AS DATETIME2(6))</c>: SQL Server has no <c>TIMESTAMP '…'</c> literal.</summary>
+    /// <param name="value">The timestamp.</param>
+    /// <returns>The literal.</returns>
+    protected override string TimestampLiteral(DateTime value) =>
+        $"CAST({Quoter.StringLiteral(value.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture))} AS DATETIME2(6))";
+
+    /// <summary><c>0x00ff…</c>.</summary>
+    /// <param name="value">The bytes.</param>
+    /// <returns>The literal.</returns>
+    protected override string BinaryLiteral(byte[] value) => "0x" + Convert.ToHexString(value);
+
+    /// <summary><c>1</c>/<c>0</c>: T-SQL has no boolean literal.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The literal.</returns>
+    protected override string BooleanLiteral(bool value) => value ? "1" : "0";
 
     /// <summary><c>SCHEMA_NAME()</c>: the caller's default schema.</summary>
     protected override string CurrentSchemaExpression => "SCHEMA_NAME()";
