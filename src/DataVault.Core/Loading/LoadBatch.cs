@@ -26,7 +26,7 @@ public sealed class LoadBatch
     /// <summary>The batch's name.</summary>
     public string Name { get; }
 
-    /// <summary>The record source of every row of the batch.</summary>
+    /// <summary>The record source of every row of the batch, unless a source names its own (<see cref="SourceMapping.WithRecordSource"/>).</summary>
     public string RecordSource { get; }
 
     /// <summary>
@@ -34,6 +34,9 @@ public sealed class LoadBatch
     /// or <see langword="null"/> to take it from the loader's <see cref="LoadOptions.TimeProvider"/>.
     /// </summary>
     public DateTime? LoadDate { get; init; }
+
+    /// <summary>Overrides of the loader's options for this batch only (bad rows, late data, end dating, partial sources), or <see langword="null"/> for none.</summary>
+    public BatchOptions? Options { get; init; }
 
     /// <summary>The sources, in load order.</summary>
     public IReadOnlyList<LoadSource> Sources => _sources;

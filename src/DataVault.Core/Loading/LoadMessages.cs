@@ -65,6 +65,10 @@ internal static class LoadMessages
     public static string MissingColumns(string source, IEnumerable<string> missing, string table, IEnumerable<string> present) =>
         $"{source}: the column(s) {string.Join(", ", missing)} required by {table} are missing (columns present: {Names(present)}).";
 
+    /// <summary>A record source longer than the record_source columns.</summary>
+    public static string RecordSourceTooLong(string owner, string recordSource, int length) =>
+        $"The record source of {owner} is {recordSource.Length} characters long; the vault's record_source columns hold {length} (DdlOptions.RecordSourceLength). Nothing was loaded.";
+
     /// <summary>A cleaning names a column the source does not have (or a derived one).</summary>
     public static string CleanedColumnMissing(string source, string column, bool derived, IEnumerable<string> present) => derived
         ? $"{source}: SourceMapping.Clean names {column}, a derived column; clean its value in its Derive function."

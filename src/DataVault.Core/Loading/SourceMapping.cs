@@ -34,6 +34,9 @@ public sealed class SourceMapping
     /// <summary>The clean-ups of columns' raw text before typing, by model column (<see cref="Clean(string, TextCleaning)"/>).</summary>
     public IReadOnlyDictionary<string, ColumnCleaning> Cleaning => _cleaning;
 
+    /// <summary>This source's record source, or <see langword="null"/> for the batch's (<see cref="WithRecordSource"/>).</summary>
+    public string? RecordSource { get; private set; }
+
     /// <summary>The source column that orders several versions of one key within the batch, if any.</summary>
     public string? OrderColumn { get; private set; }
 
@@ -132,6 +135,19 @@ public sealed class SourceMapping
         ArgumentException.ThrowIfNullOrWhiteSpace(modelColumn);
         ArgumentNullException.ThrowIfNull(transform);
         CleaningOf(modelColumn).Add(transform);
+        return this;
+    }
+
+    /// <summary>
+    /// Stamps this source's rows with their own record source instead of the batch's — e.g. customers from the CRM and
+    /// sales from the till in one batch. The batch log keeps the batch's record source.
+    /// </summary>
+    /// <param name="recordSource">The record source, at most <see cref="Sql.DdlOptions.RecordSourceLength"/> characters.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping WithRecordSource(string recordSource)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordSource);
+        RecordSource = recordSource;
         return this;
     }
 

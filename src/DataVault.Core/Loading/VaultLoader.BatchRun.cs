@@ -18,6 +18,7 @@ public sealed partial class VaultLoader
         private const int PipelineDepth = 4;
         private readonly Dictionary<string, long> _inserted = new(StringComparer.Ordinal);
         private readonly List<SkippedSatellite> _skipped = [];
+        private LoadOptions? _options;
         private BatchPlan? _plan;
 
         public long BatchId { get; set; }
@@ -46,7 +47,8 @@ public sealed partial class VaultLoader
 
         public IReadOnlyDictionary<string, long> Inserted => _inserted;
 
-        private LoadOptions Options => loader._options;
+        /// <summary>The loader's options with the batch's overrides (<see cref="LoadBatch.Options"/>).</summary>
+        private LoadOptions Options => _options ??= batch.Options?.ApplyTo(loader._options) ?? loader._options;
 
         /// <summary>
         /// Plan → staging session → transaction → [merge lock → lookups, for a batch with lookups] → stage → merge lock →

@@ -218,6 +218,7 @@ public sealed partial class VaultLoader
             throw new ArgumentException(LoadMessages.BatchHasNoSources(batch.Name), nameof(batch));
         }
 
+        CheckRecordSources(batch);
         var clock = Stopwatch.StartNew();
         var loadDate = Timestamps.Normalize(batch.LoadDate ?? _options.TimeProvider.GetUtcNow().UtcDateTime);
         await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -284,6 +285,19 @@ public sealed partial class VaultLoader
         LoaderLog.BatchCommitted(_logger, batch.Name, run.BatchId, result.RowsRead, result.RowsInserted, result.RowsEndDated, clock.ElapsedMilliseconds);
         progress?.Report(new LoadProgress(LoadPhase.Done, null, run.RowsRead, run.RowsStaged, run.TargetCount, run.TargetCount));
         return result;
+    }
+
+    /// <summary>Every record source of the batch fits the vault's record_source columns, before anything is written.</summary>
+    private void CheckRecordSources(LoadBatch batch)
+    {
+        var length = _options.Ddl.RecordSourceLength;
+        foreach (var (recordSource, owner) in batch.Sources.Where(s => s.Mapping.RecordSource is not null).Select(s => (s.Mapping.RecordSource!, "source " + s.Name)).Prepend((batch.RecordSource, "batch " + batch.Name)))
+        {
+            if (recordSource.Length > length)
+            {
+                throw new ArgumentException(LoadMessages.RecordSourceTooLong(owner, recordSource, length), nameof(batch));
+            }
+        }
     }
 
     /// <summary>Marks the abandoned batches before a batch adds its own entry; a failure is logged, and the batch goes on.</summary>

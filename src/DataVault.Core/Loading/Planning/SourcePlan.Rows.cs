@@ -161,7 +161,7 @@ internal sealed partial class SourcePlan
 
             if (feed.Stage.Recent.Add(key, null, sourceRow, out _))
             {
-                Add(feed.Stage, [key, .. Values(feed.Keys), batch.LoadDate, batch.RecordSource, sourceRow], full);
+                Add(feed.Stage, [key, .. Values(feed.Keys), batch.LoadDate, (Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
             }
         }
 
@@ -192,7 +192,7 @@ internal sealed partial class SourcePlan
             }
 
             row[next++] = batch.LoadDate;
-            row[next++] = batch.RecordSource;
+            row[next++] = (Source.Mapping.RecordSource ?? batch.RecordSource);
             row[next] = sourceRow;
             Add(feed.Stage, row, full);
         }
@@ -214,7 +214,7 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            var row = SatelliteRow.Create(key, batch.LoadDate, diff, batch.RecordSource, attributes, sourceRow);
+            var row = SatelliteRow.Create(key, batch.LoadDate, diff, (Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
             if (OrderOrdinal >= 0)
             {
                 feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
