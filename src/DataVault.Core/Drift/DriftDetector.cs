@@ -21,39 +21,55 @@ internal static class DriftDetector
                 continue;
             }
 
-            differences.AddRange(Compare(table, live.Rows.Select(r => (Name: Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty, NotNull: Convert.ToInt64(r[1], CultureInfo.InvariantCulture) != 0)).ToList()));
+            differences.AddRange(Compare(session.Dialect, table, [.. live.Rows.Select(r => new LiveColumn(
+                Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty,
+                Convert.ToInt64(r[1], CultureInfo.InvariantCulture) != 0,
+                r.Length > 2 && r[2] is not null and not DBNull ? Convert.ToString(r[2], CultureInfo.InvariantCulture) : null))]));
         }
 
         return new VaultDriftReport([.. tables.Select(t => t.Name)], missing, differences);
     }
 
-    /// <summary>Column names are compared without regard to case: the engines that fold or ignore it would accept both.</summary>
-    internal static IEnumerable<DriftDifference> Compare(TableDefinition expected, IReadOnlyList<(string Name, bool NotNull)> live)
+    /// <summary>
+    /// Column names are compared without regard to case: the engines that fold or ignore it would accept both. Types are
+    /// compared where the catalog reports them (<see cref="SqlDialect.SameColumnType"/>).
+    /// </summary>
+    internal static IEnumerable<DriftDifference> Compare(SqlDialect dialect, TableDefinition expected, IReadOnlyList<LiveColumn> live)
     {
-        var liveByName = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, notNull) in live)
+        var liveByName = new Dictionary<string, LiveColumn>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in live)
         {
-            liveByName[name] = notNull;
+            liveByName[column.Name] = column;
         }
 
         foreach (var column in expected.Columns)
         {
-            if (!liveByName.TryGetValue(column.Name, out var notNull))
+            if (!liveByName.TryGetValue(column.Name, out var found))
             {
                 yield return new DriftDifference(expected.Name, column.Name, DriftKind.MissingColumn, $"{column.Type.Text} {Nullability(column.NotNull)}", null);
+                continue;
             }
-            else if (notNull != column.NotNull)
+
+            if (found.Type is { } type && !dialect.SameColumnType(column.Type.Text, type))
             {
-                yield return new DriftDifference(expected.Name, column.Name, DriftKind.NullabilityDiffers, Nullability(column.NotNull), Nullability(notNull));
+                yield return new DriftDifference(expected.Name, column.Name, DriftKind.TypeDiffers, column.Type.Text, type);
+            }
+
+            if (found.NotNull != column.NotNull)
+            {
+                yield return new DriftDifference(expected.Name, column.Name, DriftKind.NullabilityDiffers, Nullability(column.NotNull), Nullability(found.NotNull));
             }
         }
 
         var declared = new HashSet<string>(expected.Columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, notNull) in live.Where(c => !declared.Contains(c.Name)))
+        foreach (var column in live.Where(c => !declared.Contains(c.Name)))
         {
-            yield return new DriftDifference(expected.Name, name, DriftKind.UnexpectedColumn, null, Nullability(notNull));
+            yield return new DriftDifference(expected.Name, column.Name, DriftKind.UnexpectedColumn, null, Nullability(column.NotNull));
         }
     }
+
+    /// <summary>A column as the catalog reports it; <see cref="Type"/> is null where types are not compared.</summary>
+    internal sealed record LiveColumn(string Name, bool NotNull, string? Type);
 
     private static string Nullability(bool notNull) => notNull ? "NOT NULL" : "NULL";
 }

@@ -11,4 +11,10 @@ public enum DriftKind
 
     /// <summary>The column exists on both sides, but one is NOT NULL and the other is not.</summary>
     NullabilityDiffers,
+
+    /// <summary>
+    /// The column exists on both sides with another type (e.g. <c>VARCHAR(20)</c> in the database, <c>VARCHAR(30)</c> in
+    /// the model), compared as the engine reports it (<see cref="Sql.SqlDialect.SameColumnType"/>).
+    /// </summary>
+    TypeDiffers,
 }

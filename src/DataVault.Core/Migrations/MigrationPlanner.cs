@@ -60,6 +60,9 @@ internal static class MigrationPlanner
                 case DriftKind.UnexpectedColumn:
                     refusals.Add(new MigrationRefusal(difference, "it holds values the model no longer declares; declare it again, or allow dropping it and its values (MigrationOptions.AllowDroppingColumns)"));
                     break;
+                case DriftKind.TypeDiffers:
+                    refusals.Add(new MigrationRefusal(difference, "a migration does not change a column's type (a narrower type could cut stored values); alter the column by hand, or declare it as the database has it"));
+                    break;
                 default:
                     refusals.Add(new MigrationRefusal(difference, "a migration does not change a column's constraints; alter the column by hand, or declare it as the database has it"));
                     break;

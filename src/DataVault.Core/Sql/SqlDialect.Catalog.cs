@@ -10,10 +10,17 @@ public abstract partial class SqlDialect
     protected virtual string CurrentSchemaExpression => "current_schema()";
 
     /// <summary>
+    /// The catalog's expression of a column's type in the default query (<c>information_schema.columns</c>), or
+    /// <c>NULL</c> where the types are not compared (the default; MariaDB <c>column_type</c>, DuckDB <c>data_type</c>).
+    /// </summary>
+    protected virtual string CatalogTypeExpression => "NULL";
+
+    /// <summary>
     /// A query of the columns <paramref name="table"/> has in the database, in their order: one row per column with
-    /// <c>column_name</c> (text) and <c>not_null</c> (1 when the column is NOT NULL, else 0). No rows when the table does
-    /// not exist. The default reads <c>information_schema.columns</c> of <see cref="CurrentSchemaExpression"/>; the table
-    /// name is a parameter.
+    /// <c>column_name</c> (text), <c>not_null</c> (1 when the column is NOT NULL, else 0) and <c>column_type</c> (the
+    /// type as the engine reports it, or NULL where types are not compared). No rows when the table does not exist. The
+    /// default reads <c>information_schema.columns</c> of <see cref="CurrentSchemaExpression"/>; the table name is a
+    /// parameter.
     /// </summary>
     /// <param name="table">The table's name (validated as an identifier).</param>
     /// <returns>The statement.</returns>
@@ -29,7 +36,34 @@ public abstract partial class SqlDialect
     /// <returns>The statement.</returns>
     protected virtual SqlStatement ListColumnsCore(string table) =>
         new(
-            "SELECT column_name, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null FROM information_schema.columns " +
+            $"SELECT column_name, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null, {CatalogTypeExpression} AS column_type FROM information_schema.columns " +
             $"WHERE table_name = {ParameterPlaceholder("dv_table")} AND table_schema = {CurrentSchemaExpression} ORDER BY ordinal_position",
             [new("dv_table", table)]);
+
+    /// <summary>
+    /// Whether a column's type as the catalog reports it (<see cref="ListColumns"/>) is the type the model's DDL writes:
+    /// both sides normalised (<see cref="NormalizeTypeName"/>), then compared.
+    /// </summary>
+    /// <param name="declared">The type text the dialect writes in DDL (<see cref="SqlType.Text"/>).</param>
+    /// <param name="reported">The type text the catalog reports.</param>
+    /// <returns>Whether they are the same type.</returns>
+    public bool SameColumnType(string declared, string reported)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        ArgumentNullException.ThrowIfNull(reported);
+        return string.Equals(NormalizeTypeName(declared), NormalizeTypeName(reported), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A type's text in a form both the DDL's text and the catalog's report share (default: lower case, single spaces,
+    /// no space before a parenthesis); a dialect maps its engine's synonyms (e.g. PostgreSQL's <c>character varying</c>).
+    /// </summary>
+    /// <param name="typeText">A type's text.</param>
+    /// <returns>The normalised text.</returns>
+    protected virtual string NormalizeTypeName(string typeText)
+    {
+        ArgumentNullException.ThrowIfNull(typeText);
+        var text = string.Join(' ', typeText.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return text.Replace(" (", "(", StringComparison.Ordinal).Replace(", ", ",", StringComparison.Ordinal);
+    }
 }

@@ -112,6 +112,59 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         await h.Invoking(x => x.Loader().EnsureVaultAsync()).Should().ThrowAsync<DataVaultDriftException>();
     }
 
+    /// <summary>A vault with a column of every portable type (and the long and wide variants some engines map differently).</summary>
+    private static Core.Modeling.DataVaultModel EveryType(Core.Sql.SqlDialect dialect, Core.Hashing.HashingStandard standard) => new Core.Modeling.DataVaultModelBuilder()
+        .UseHashingStandard(standard)
+        .Hub("typed", h => h.BusinessKey("typed_id", Core.Modeling.DataType.String(20)))
+        .Satellite("typed_values", s => s.OnHub("typed")
+            .Attribute("a_string", Core.Modeling.DataType.String(40))
+            .Attribute("a_long_string", Core.Modeling.DataType.String(20_000))
+            .Attribute("a_text", Core.Modeling.DataType.Text)
+            .Attribute("an_int", Core.Modeling.DataType.Int)
+            .Attribute("a_bigint", Core.Modeling.DataType.BigInt)
+            .Attribute("a_decimal", Core.Modeling.DataType.Decimal(12, 2))
+            .Attribute("a_wide_decimal", Core.Modeling.DataType.Decimal(30, 6))
+            .Attribute("a_date", Core.Modeling.DataType.Date)
+            .Attribute("a_time", Core.Modeling.DataType.Time)
+            .Attribute("a_timestamp", Core.Modeling.DataType.Timestamp)
+            .Attribute("a_boolean", Core.Modeling.DataType.Boolean)
+            .Attribute("a_guid", Core.Modeling.DataType.Guid)
+            .Attribute("a_binary", Core.Modeling.DataType.Binary(16))
+            .Attribute("a_blob", Core.Modeling.DataType.Binary()))
+        .Build(dialect);
+
+    [Theory]
+    [InlineData("dv2-default-v1")]
+    [InlineData("automatedv-0.11-v1")]
+    public async Task Every_type_the_dialect_writes_reads_back_from_the_catalog_as_the_same_type(string standardId)
+    {
+        await using var connection = await Fixture.OpenAsync();
+        var standard = new[] { Core.Hashing.HashingStandards.Default, Core.Hashing.HashingStandards.AutomateDv }.Single(s => s.Id == standardId);
+        var loader = new VaultLoader(connection, Fixture.Dialect, EveryType(Fixture.Dialect, standard), LoadOptions.Default);
+        await loader.DropVaultAsync();
+        await loader.EnsureVaultAsync();
+
+        var report = await loader.DetectDriftAsync();
+        report.Differences.Should().BeEmpty(report.ToString());
+        await loader.DropVaultAsync();
+    }
+
+    [Fact]
+    public async Task A_column_of_another_type_is_reported_and_a_migration_refuses_to_change_it()
+    {
+        await using var h = await NewVaultAsync();
+        await TablesAsync(h, h.Loader(), t => t.Name != "sat_customer_details" ? t : t with
+        {
+            Columns = [.. t.Columns.Select(c => c.Name == "credit_limit" ? c with { Type = h.Dialect.Types.For(Core.Modeling.DataType.Decimal(8, 2)) } : c)],
+        });
+
+        var report = await h.Loader().DetectDriftAsync();
+        var difference = report.Differences.Should().ContainSingle().Which;
+        difference.Should().Match<DriftDifference>(d => d.Column == "credit_limit" && d.Kind == DriftKind.TypeDiffers && d.Expected == h.Dialect.Types.For(Core.Modeling.DataType.Decimal(10, 2)).Text);
+        difference.Actual.Should().Contain("8,2");
+        (await h.Loader().PlanMigrationAsync()).Refusals.Should().ContainSingle().Which.Reason.Should().Contain("does not change a column's type");
+    }
+
     [Fact]
     public async Task A_column_that_is_not_null_on_one_side_only_is_reported()
     {

@@ -45,4 +45,16 @@ public sealed class DuckDbDialect : SqlDialect
     /// <param name="value">The bytes.</param>
     /// <returns>The literal.</returns>
     protected override string BinaryLiteral(byte[] value) => $"from_hex('{Convert.ToHexString(value)}')";
+
+    /// <summary><c>data_type</c>: e.g. <c>VARCHAR</c>, <c>DECIMAL(10,2)</c>, <c>TIMESTAMP</c>.</summary>
+    protected override string CatalogTypeExpression => "data_type";
+
+    /// <summary>DuckDB keeps no length for text: <c>VARCHAR(n)</c> and <c>CHAR(n)</c> are <c>VARCHAR</c>.</summary>
+    /// <param name="typeText">A type's text.</param>
+    /// <returns>The normalised text.</returns>
+    protected override string NormalizeTypeName(string typeText)
+    {
+        var text = base.NormalizeTypeName(typeText);
+        return text.StartsWith("varchar(", StringComparison.Ordinal) || text.StartsWith("char(", StringComparison.Ordinal) || text == "char" ? "varchar" : text;
+    }
 }

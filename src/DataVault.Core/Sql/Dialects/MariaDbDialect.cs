@@ -22,7 +22,7 @@ namespace DataVault.Core.Sql.Dialects;
 /// which this repository does not test.
 /// </para>
 /// </remarks>
-public sealed class MariaDbDialect : SqlDialect
+public sealed partial class MariaDbDialect : SqlDialect
 {
     /// <summary>Creates the dialect.</summary>
     public MariaDbDialect()
@@ -77,4 +77,22 @@ public sealed class MariaDbDialect : SqlDialect
 
     /// <summary><c>DATABASE()</c>: the schema is the connection's database.</summary>
     protected override string CurrentSchemaExpression => "DATABASE()";
+
+    /// <summary><c>column_type</c>: the full type, e.g. <c>varchar(100)</c>, <c>decimal(10,2)</c>, <c>int(11)</c>.</summary>
+    protected override string CatalogTypeExpression => "column_type";
+
+    /// <summary>Drops the character set and collation (kept in other catalog columns), the display width of integers, and reads <c>tinyint(1)</c> as <c>BOOLEAN</c>, which it is.</summary>
+    /// <param name="typeText">A type's text.</param>
+    /// <returns>The normalised text.</returns>
+    protected override string NormalizeTypeName(string typeText)
+    {
+        var text = MariaDbCharsetOrCollation().Replace(base.NormalizeTypeName(typeText), string.Empty);
+        return text is "boolean" or "bool" or "tinyint(1)" ? "boolean" : MariaDbIntegerWidth().Replace(text, "$1");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (character set|collate) \w+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MariaDbCharsetOrCollation();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(tinyint|smallint|mediumint|int|bigint)\(\d+\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MariaDbIntegerWidth();
 }

@@ -70,6 +70,30 @@ public sealed partial class PostgreSqlDialect : SqlDialect
     /// <returns>The statement.</returns>
     protected override SqlStatement? AnalyzeStagingCore(StagingTable staging) => SqlStatement.Of($"ANALYZE {StagingTableReference(staging)}");
 
+    /// <summary>
+    /// <c>pg_attribute</c> of the table in <c>current_schema()</c>, with <c>format_type</c> for the type (e.g.
+    /// <c>character varying(100)</c>, <c>numeric(10,2)</c>, <c>timestamp(6) without time zone</c>).
+    /// </summary>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListColumnsCore(string table) =>
+        new(
+            "SELECT a.attname AS column_name, CASE WHEN a.attnotnull THEN 1 ELSE 0 END AS not_null, format_type(a.atttypid, a.atttypmod) AS column_type " +
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            $"WHERE c.relname = {ParameterPlaceholder("dv_table")} AND n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            [new("dv_table", table)]);
+
+    /// <summary>Maps <c>format_type</c>'s names to the DDL's: <c>character varying</c> → <c>varchar</c>, <c>character</c> → <c>char</c>, no <c>without time zone</c>.</summary>
+    /// <param name="typeText">A type's text.</param>
+    /// <returns>The normalised text.</returns>
+    protected override string NormalizeTypeName(string typeText)
+    {
+        var text = base.NormalizeTypeName(typeText).Replace(" without time zone", string.Empty, StringComparison.Ordinal);
+        return text.StartsWith("character varying", StringComparison.Ordinal) ? "varchar" + text["character varying".Length..]
+            : text.StartsWith("character(", StringComparison.Ordinal) ? "char" + text["character".Length..]
+            : text;
+    }
+
     /// <summary><c>decode('00ff…', 'hex')</c>: a <c>bytea</c> without escape-string rules.</summary>
     /// <param name="value">The bytes.</param>
     /// <returns>The literal.</returns>
