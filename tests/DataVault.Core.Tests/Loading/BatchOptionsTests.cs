@@ -44,7 +44,7 @@ public sealed class BatchOptionsTests : IDisposable
 
         var strict = () => loader.LoadAsync(new LoadBatch("strict", "test") { LoadDate = Day2 }.AddObjects("customers", Rows(("C3", "Cy", "many"))));
         (await strict.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("is not an integer");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id = 'C3'")).Should().Be(0);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id = 'C3'")).Should().Be(0);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class BatchOptionsTests : IDisposable
             Options = new BatchOptions { LateData = LateDataHandling.InsertInOrder, EndDating = true },
         }.AddObjects("customers", Rows(("C1", "Ann v1", "10"))));
 
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_customer_details")).Should().Be(2);
-        (await ScalarAsync<string>(connection, "SELECT load_end_date FROM sat_customer_details WHERE name = 'Ann v1'")).Should().StartWith("2026-11-03", "this batch end-dates the late version at its successor");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_customer_details")).Should().Be(2);
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT load_end_date FROM sat_customer_details WHERE name = 'Ann v1'")).Should().StartWith("2026-11-03", "this batch end-dates the late version at its successor");
     }
 
     [Fact]
@@ -77,22 +77,14 @@ public sealed class BatchOptionsTests : IDisposable
             .AddObjects("crm customers", Rows(("C1", "Ann", "10")), m => m.WithRecordSource("crm"))
             .AddObjects("products", new[] { new Product("P1") }));
 
-        (await ScalarAsync<string>(connection, "SELECT record_source FROM hub_customer WHERE customer_id = 'C1'")).Should().Be("crm");
-        (await ScalarAsync<string>(connection, "SELECT record_source FROM sat_customer_details")).Should().Be("crm");
-        (await ScalarAsync<string>(connection, "SELECT record_source FROM hub_product WHERE product_id = 'P1'")).Should().Be("batch.default");
-        (await ScalarAsync<string>(connection, "SELECT record_source FROM etl_batch_log")).Should().Be("batch.default");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT record_source FROM hub_customer WHERE customer_id = 'C1'")).Should().Be("crm");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT record_source FROM sat_customer_details")).Should().Be("crm");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT record_source FROM hub_product WHERE product_id = 'P1'")).Should().Be("batch.default");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT record_source FROM etl_batch_log")).Should().Be("batch.default");
 
         var tooLong = () => loader.LoadAsync(new LoadBatch("long", "test") { LoadDate = Day2 }.AddObjects("c", Rows(("C9", "N", "1")), m => m.WithRecordSource(new string('x', 101))));
         (await tooLong.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("source c is 101 characters long").And.Contain("hold 100");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM etl_batch_log")).Should().Be(1, "the refused batch has no entry");
-    }
-
-    private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM etl_batch_log")).Should().Be(1, "the refused batch has no entry");
     }
 
     public void Dispose()

@@ -45,8 +45,8 @@ public sealed class CleaningTests : IDisposable
         await loader.LoadAsync(Csv(Content, m => m
             .Clean("country_code", TextCleaning.Trim | TextCleaning.Upper)
             .Clean("name", TextCleaning.Trim | TextCleaning.CollapseWhitespace)));
-        (await ScalarAsync<string>(connection, "SELECT country_code FROM hub_country WHERE country_code IS NOT NULL")).Should().Be("FR");
-        (await ScalarAsync<string>(connection, "SELECT name FROM sat_country_details")).Should().Be("France la douce");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT country_code FROM hub_country WHERE country_code IS NOT NULL")).Should().Be("FR");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT name FROM sat_country_details")).Should().Be("France la douce");
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class CleaningTests : IDisposable
             .Clean("phone_prefix", TextCleaning.Trim)
             .Clean("phone_prefix", t => t.StartsWith("00", StringComparison.Ordinal) ? "+" + t[2..].Replace(" ", string.Empty, StringComparison.Ordinal) : t)));
 
-        (await ScalarAsync<string>(connection, "SELECT phone_prefix FROM sat_country_details")).Should().Be("+49");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_country_details WHERE name IS NULL")).Should().Be(1);
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT phone_prefix FROM sat_country_details")).Should().Be("+49");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_country_details WHERE name IS NULL")).Should().Be(1);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CleaningTests : IDisposable
         var (connection, loader) = await VaultAsync();
         await using var _ = connection;
         await loader.LoadAsync(new LoadBatch("objects", "test").AddObjects("countries", new[] { new Country(" it", "Italia", "+39") }, m => m.Clean("country_code", TextCleaning.Trim | TextCleaning.Upper)));
-        (await ScalarAsync<string>(connection, "SELECT country_code FROM hub_country WHERE country_code IS NOT NULL")).Should().Be("IT");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT country_code FROM hub_country WHERE country_code IS NOT NULL")).Should().Be("IT");
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class CleaningTests : IDisposable
             .Clean("phone_prefix", t => t.Contains('?', StringComparison.Ordinal) ? throw new FormatException("not a prefix: " + t) : t)));
 
         result.RowsRejected.Should().Be(1);
-        var reason = await ScalarAsync<string>(connection, "SELECT reason FROM dv_rejected_rows");
+        var reason = await SqliteQueries.ScalarAsync<string>(connection, "SELECT reason FROM dv_rejected_rows");
         reason.Should().Be("'??' could not be cleaned (SourceMapping.Clean): not a prefix: ??");
-        (await ScalarAsync<string>(connection, "SELECT column_name FROM dv_rejected_rows")).Should().Be("phone_prefix");
-        (await ScalarAsync<string>(connection, "SELECT raw_row FROM dv_rejected_rows")).Should().Contain("Nowhere");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_country_details")).Should().Be(1);
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT column_name FROM dv_rejected_rows")).Should().Be("phone_prefix");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT raw_row FROM dv_rejected_rows")).Should().Contain("Nowhere");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_country_details")).Should().Be(1);
     }
 
     [Fact]
@@ -105,14 +105,6 @@ public sealed class CleaningTests : IDisposable
         var mapping = new SourceMapping().Clean("x", TextCleaning.CollapseWhitespace).Clean("x", TextCleaning.Trim | TextCleaning.Lower);
         mapping.Cleaning["x"].Apply("\t Big \n  Cat ").Should().Be("big cat");
         mapping.Invoking(m => m.Clean("x", TextCleaning.Upper)).Should().Throw<ArgumentException>().WithMessage("*both upper and lower*");
-    }
-
-    private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

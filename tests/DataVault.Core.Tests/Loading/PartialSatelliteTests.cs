@@ -50,8 +50,8 @@ public sealed class PartialSatelliteTests : IDisposable
         result.SkippedSatellites.Should().ContainSingle().Which.Should().Match<SkippedSatellite>(s =>
             s.Satellite == "sat_customer_details" && s.MissingColumns.SequenceEqual(new[] { "tier" }) && s.PresentColumns.SequenceEqual(new[] { "name", "city" }));
         result.SkippedSatellites[0].ToString().Should().Contain("sat_customer_details is not loaded from this source: it lacks the attribute(s) tier (it has name, city)");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(2, "the hub is fed from the key");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_customer_details")).Should().Be(0);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(2, "the hub is fed from the key");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_customer_details")).Should().Be(0);
         var warning = logs.Entries.Should().ContainSingle(e => e.EventId == 4015).Which;
         warning.Level.Should().Be(LogLevel.Warning);
         warning.Message.Should().Contain("sat_customer_details").And.Contain("tier");
@@ -69,8 +69,8 @@ public sealed class PartialSatelliteTests : IDisposable
 
         thrown.Message.Should().Contain(Path.GetFileName(_csv)).And.Contain("sat_customer_details").And.Contain("tier");
         thrown.Column.Should().Be("tier");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(0, "nothing of the batch is written");
-        (await ScalarAsync<string>(connection, "SELECT status FROM etl_batch_log")).Should().Be("failed");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(0, "nothing of the batch is written");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT status FROM etl_batch_log")).Should().Be("failed");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class PartialSatelliteTests : IDisposable
 
         result.SkippedSatellites.Should().BeEmpty();
         logs.Entries.Should().NotContain(e => e.EventId == 4015);
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(1);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_customer WHERE customer_id IS NOT NULL")).Should().Be(1);
     }
 
     [Fact]
@@ -101,26 +101,18 @@ public sealed class PartialSatelliteTests : IDisposable
         File.WriteAllText(_csv, "product_id,unit_price\nP1,9.99\n");
         var first = await loader.LoadAsync(new LoadBatch("without currency", "test") { LoadDate = new DateTime(2026, 11, 1) }.AddCsv(_csv));
         first.SkippedSatellites.Should().BeEmpty();
-        (await ScalarAsync<string>(connection, "SELECT currency FROM sat_product_pricing")).Should().Be("USD");
+        (await SqliteQueries.ScalarAsync<string>(connection, "SELECT currency FROM sat_product_pricing")).Should().Be("USD");
 
         // The same price with the currency delivered: the same hash diff, so no new version.
         File.WriteAllText(_csv, "product_id,unit_price,currency\nP1,9.99,USD\n");
         await loader.LoadAsync(new LoadBatch("with currency", "test") { LoadDate = new DateTime(2026, 11, 2) }.AddCsv(_csv));
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_product_pricing")).Should().Be(1);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_product_pricing")).Should().Be(1);
 
         // A source with the key and only the defaulted attribute's absence, no real attribute, does not describe the satellite.
         File.WriteAllText(_csv, "product_id\nP2\n");
         await loader.LoadAsync(new LoadBatch("keys only", "test") { LoadDate = new DateTime(2026, 11, 3) }.AddCsv(_csv));
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_product_pricing")).Should().Be(1, "no version made of defaults alone");
-        (await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_product WHERE product_id = 'P2'")).Should().Be(1);
-    }
-
-    private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM sat_product_pricing")).Should().Be(1, "no version made of defaults alone");
+        (await SqliteQueries.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM hub_product WHERE product_id = 'P2'")).Should().Be(1);
     }
 
     public void Dispose()
