@@ -24,7 +24,8 @@ internal static class DriftDetector
             differences.AddRange(Compare(session.Dialect, table, [.. live.Rows.Select(r => new LiveColumn(
                 Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty,
                 Convert.ToInt64(r[1], CultureInfo.InvariantCulture) != 0,
-                r.Length > 2 && r[2] is not null and not DBNull ? Convert.ToString(r[2], CultureInfo.InvariantCulture) : null))]));
+                r.Length > 2 && r[2] is not null and not DBNull ? Convert.ToString(r[2], CultureInfo.InvariantCulture) : null,
+                r.Length > 3 && r[3] is not null and not DBNull ? Convert.ToInt32(r[3], CultureInfo.InvariantCulture) : 0))]));
         }
 
         return new VaultDriftReport([.. tables.Select(t => t.Name)], missing, differences);
@@ -61,6 +62,12 @@ internal static class DriftDetector
             }
         }
 
+        var livePrimaryKey = live.Where(c => c.PrimaryKeyPosition > 0).OrderBy(c => c.PrimaryKeyPosition).Select(c => c.Name).ToList();
+        if (!livePrimaryKey.SequenceEqual(expected.PrimaryKey, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new DriftDifference(expected.Name, "PRIMARY KEY", DriftKind.PrimaryKeyDiffers, Key(expected.PrimaryKey), Key(livePrimaryKey));
+        }
+
         var declared = new HashSet<string>(expected.Columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var column in live.Where(c => !declared.Contains(c.Name)))
         {
@@ -68,8 +75,10 @@ internal static class DriftDetector
         }
     }
 
-    /// <summary>A column as the catalog reports it; <see cref="Type"/> is null where types are not compared.</summary>
-    internal sealed record LiveColumn(string Name, bool NotNull, string? Type);
+    /// <summary>A column as the catalog reports it; <see cref="Type"/> is null where types are not compared; <see cref="PrimaryKeyPosition"/> from 1, 0 when not in the key.</summary>
+    internal sealed record LiveColumn(string Name, bool NotNull, string? Type, int PrimaryKeyPosition);
+
+    private static string Key(IReadOnlyList<string> columns) => columns.Count == 0 ? "none" : $"({string.Join(", ", columns)})";
 
     private static string Nullability(bool notNull) => notNull ? "NOT NULL" : "NULL";
 }

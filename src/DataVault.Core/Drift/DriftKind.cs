@@ -17,4 +17,7 @@ public enum DriftKind
     /// the model), compared as the engine reports it (<see cref="Sql.SqlDialect.SameColumnType"/>).
     /// </summary>
     TypeDiffers,
+
+    /// <summary>The table's primary key has other columns (or another order) than the model's, or there is none.</summary>
+    PrimaryKeyDiffers,
 }

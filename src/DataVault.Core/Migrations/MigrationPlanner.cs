@@ -60,6 +60,9 @@ internal static class MigrationPlanner
                 case DriftKind.UnexpectedColumn:
                     refusals.Add(new MigrationRefusal(difference, "it holds values the model no longer declares; declare it again, or allow dropping it and its values (MigrationOptions.AllowDroppingColumns)"));
                     break;
+                case DriftKind.PrimaryKeyDiffers:
+                    refusals.Add(new MigrationRefusal(difference, "a migration does not change a table's primary key; the loader relies on it to keep one version per key and load date"));
+                    break;
                 case DriftKind.TypeDiffers:
                     refusals.Add(new MigrationRefusal(difference, "a migration does not change a column's type (a narrower type could cut stored values); alter the column by hand, or declare it as the database has it"));
                     break;

@@ -17,10 +17,11 @@ public abstract partial class SqlDialect
 
     /// <summary>
     /// A query of the columns <paramref name="table"/> has in the database, in their order: one row per column with
-    /// <c>column_name</c> (text), <c>not_null</c> (1 when the column is NOT NULL, else 0) and <c>column_type</c> (the
-    /// type as the engine reports it, or NULL where types are not compared). No rows when the table does not exist. The
-    /// default reads <c>information_schema.columns</c> of <see cref="CurrentSchemaExpression"/>; the table name is a
-    /// parameter.
+    /// <c>column_name</c> (text), <c>not_null</c> (1 when the column is NOT NULL, else 0), <c>column_type</c> (the
+    /// type as the engine reports it, or NULL where types are not compared) and <c>pk_position</c> (the column's place in
+    /// the primary key from 1, or 0/NULL when it is not in it). No rows when the table does not exist. The default reads
+    /// <c>information_schema.columns</c> of <see cref="CurrentSchemaExpression"/> and the primary key from
+    /// <c>information_schema.table_constraints</c> and <c>key_column_usage</c>; the table name is a parameter.
     /// </summary>
     /// <param name="table">The table's name (validated as an identifier).</param>
     /// <returns>The statement.</returns>
@@ -36,8 +37,11 @@ public abstract partial class SqlDialect
     /// <returns>The statement.</returns>
     protected virtual SqlStatement ListColumnsCore(string table) =>
         new(
-            $"SELECT column_name, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null, {CatalogTypeExpression} AS column_type FROM information_schema.columns " +
-            $"WHERE table_name = {ParameterPlaceholder("dv_table")} AND table_schema = {CurrentSchemaExpression} ORDER BY ordinal_position",
+            $"SELECT c.column_name, CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null, {CatalogTypeExpression} AS column_type, " +
+            "(SELECT MIN(k.ordinal_position) FROM information_schema.table_constraints t JOIN information_schema.key_column_usage k " +
+            "ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema AND k.table_name = t.table_name " +
+            "WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = c.table_schema AND t.table_name = c.table_name AND k.column_name = c.column_name) AS pk_position " +
+            $"FROM information_schema.columns c WHERE c.table_name = {ParameterPlaceholder("dv_table")} AND c.table_schema = {CurrentSchemaExpression} ORDER BY c.ordinal_position",
             [new("dv_table", table)]);
 
     /// <summary>

@@ -166,6 +166,23 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_primary_key_with_other_columns_is_reported_and_a_migration_refuses_to_change_it()
+    {
+        await using var h = await NewVaultAsync();
+        var expected = h.Dialect.SatelliteTable(h.Model.Satellites.Single(s => s.TableName == "sat_sale_metrics"), LoadOptions.Default.Ddl).PrimaryKey;
+        expected.Should().HaveCount(2, "the premise: a satellite's key is its parent's hash key and the load date");
+
+        // Created by hand with the parent's hash key alone as its key: one version per key at most.
+        await TablesAsync(h, h.Loader(), t => t.Name != "sat_sale_metrics" ? t : t with { PrimaryKey = [t.PrimaryKey[0]] });
+
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Should().ContainSingle().Which.Should().Be(
+            new DriftDifference("sat_sale_metrics", "PRIMARY KEY", DriftKind.PrimaryKeyDiffers, $"({string.Join(", ", expected)})", $"({expected[0]})"));
+        report.Differences[0].ToString().Should().Be($"table sat_sale_metrics: the primary key is ({expected[0]}) in the database, ({string.Join(", ", expected)}) in the model");
+        (await h.Loader().PlanMigrationAsync()).Refusals.Should().ContainSingle().Which.Reason.Should().Contain("primary key");
+    }
+
+    [Fact]
     public async Task A_column_that_is_not_null_on_one_side_only_is_reported()
     {
         await using var h = await NewVaultAsync();

@@ -47,7 +47,7 @@ public sealed class DuckDbDialect : SqlDialect
     protected override string BinaryLiteral(byte[] value) => $"from_hex('{Convert.ToHexString(value)}')";
 
     /// <summary><c>data_type</c>: e.g. <c>VARCHAR</c>, <c>DECIMAL(10,2)</c>, <c>TIMESTAMP</c>.</summary>
-    protected override string CatalogTypeExpression => "data_type";
+    protected override string CatalogTypeExpression => "c.data_type";
 
     /// <summary>DuckDB keeps no length for text: <c>VARCHAR(n)</c> and <c>CHAR(n)</c> are <c>VARCHAR</c>.</summary>
     /// <param name="typeText">A type's text.</param>

@@ -79,7 +79,7 @@ public sealed partial class MariaDbDialect : SqlDialect
     protected override string CurrentSchemaExpression => "DATABASE()";
 
     /// <summary><c>column_type</c>: the full type, e.g. <c>varchar(100)</c>, <c>decimal(10,2)</c>, <c>int(11)</c>.</summary>
-    protected override string CatalogTypeExpression => "column_type";
+    protected override string CatalogTypeExpression => "c.column_type";
 
     /// <summary>Drops the character set and collation (kept in other catalog columns), the display width of integers, and reads <c>tinyint(1)</c> as <c>BOOLEAN</c>, which it is.</summary>
     /// <param name="typeText">A type's text.</param>

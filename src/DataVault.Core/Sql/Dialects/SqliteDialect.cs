@@ -33,5 +33,5 @@ public sealed class SqliteDialect : SqlDialect
     /// <param name="table">The table's name.</param>
     /// <returns>The statement.</returns>
     protected override SqlStatement ListColumnsCore(string table) =>
-        new($"SELECT {Quoter.QuoteIdentifier("name")} AS column_name, {Quoter.QuoteIdentifier("notnull")} AS not_null, {Quoter.QuoteIdentifier("type")} AS column_type FROM pragma_table_info({ParameterPlaceholder("dv_table")}) ORDER BY cid", [new("dv_table", table)]);
+        new($"SELECT {Quoter.QuoteIdentifier("name")} AS column_name, {Quoter.QuoteIdentifier("notnull")} AS not_null, {Quoter.QuoteIdentifier("type")} AS column_type, {Quoter.QuoteIdentifier("pk")} AS pk_position FROM pragma_table_info({ParameterPlaceholder("dv_table")}) ORDER BY cid", [new("dv_table", table)]);
 }
