@@ -14,9 +14,8 @@ public sealed record DriftDifference(string Table, string Column, DriftKind Kind
     {
         DriftKind.MissingColumn => $"table {Table}: column {Column} is missing (the model declares {Expected})",
         DriftKind.UnexpectedColumn => $"table {Table}: column {Column} is not in the model",
-        DriftKind.NullabilityDiffers => $"table {Table}: column {Column} is {Actual} in the database, {Expected} in the model",
+        DriftKind.NullabilityDiffers or DriftKind.TypeDiffers => $"table {Table}: column {Column} is {Actual} in the database, {Expected} in the model",
         DriftKind.PrimaryKeyDiffers => $"table {Table}: the primary key is {Actual} in the database, {Expected} in the model",
-        DriftKind.TypeDiffers => $"table {Table}: column {Column} is {Actual} in the database, {Expected} in the model",
         _ => $"table {Table}: column {Column}: {Kind}",
     };
 }

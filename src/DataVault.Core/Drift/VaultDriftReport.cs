@@ -2,8 +2,8 @@ namespace DataVault.Core.Drift;
 
 /// <summary>
 /// The result of comparing the model's tables with the live database (<see cref="Loading.VaultLoader.DetectDriftAsync"/>):
-/// the tables still to be created, and every difference in the tables that exist. Column names and nullability are
-/// compared; column types are not (docs/changing-the-model.md).
+/// the tables still to be created, and every difference in the tables that exist: columns, nullability, types (where
+/// the engine is read for them) and primary keys (docs/changing-the-model.md).
 /// </summary>
 public sealed class VaultDriftReport
 {

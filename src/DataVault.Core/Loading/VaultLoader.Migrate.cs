@@ -22,8 +22,8 @@ public sealed partial class VaultLoader
     }
 
     /// <summary>
-    /// Plans the migration (<see cref="PlanMigrationAsync"/>) and, if it refuses nothing, applies its steps under the
-    /// merge lock, in one transaction where the engine's DDL is transactional (on MariaDB each statement commits; a
+    /// Plans the migration (as <see cref="PlanMigrationAsync"/>, but under the merge lock) and, if it refuses nothing,
+    /// applies its steps in one transaction where the engine's DDL is transactional (on MariaDB each statement commits; a
     /// rerun plans only what is left), then runs <see cref="EnsureVaultAsync"/>, which creates the missing tables,
     /// views and point-in-time tables. Idempotent: on a database that matches the model the plan has no step.
     /// </summary>
@@ -33,31 +33,27 @@ public sealed partial class VaultLoader
     /// <exception cref="DataVaultMigrationException">The plan refuses a difference; nothing was changed.</exception>
     public async Task<MigrationPlan> MigrateAsync(MigrationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanMigrationAsync(options, cancellationToken).ConfigureAwait(false);
-        if (!plan.CanApply)
+        MigrationPlan plan;
+        await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await BatchTransaction.BeginAsync(_session, cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            LoaderLog.MigrationRefused(_logger, plan.Refusals.Count, plan);
-            throw new DataVaultMigrationException(plan);
-        }
-
-        if (plan.Steps.Count > 0)
-        {
-            var transaction = await BatchTransaction.BeginAsync(_session, cancellationToken).ConfigureAwait(false);
-            await using var endTransaction = transaction.ConfigureAwait(false);
             var mergeLock = MergeLock.For(_session, transaction, _options, "migration");
-            await using var releaseMergeLock = mergeLock.ConfigureAwait(false);
-            await mergeLock.AcquireAsync(always: true, cancellationToken).ConfigureAwait(false);
-
-            // The drift is read again under the lock: another loader may have migrated in between.
-            var locked = MigrationPlanner.Plan(_model, Dialect, _options.Ddl, await DetectDriftInAsync(transaction.Transaction, cancellationToken).ConfigureAwait(false), options ?? MigrationOptions.Default);
-            if (!locked.CanApply)
+            await using (mergeLock.ConfigureAwait(false))
             {
-                throw new DataVaultMigrationException(locked);
-            }
+                // Planned under the lock, so no other loader migrates or loads between the plan and its steps.
+                await mergeLock.AcquireAsync(always: true, cancellationToken).ConfigureAwait(false);
+                var drift = await DetectDriftInAsync(transaction.Transaction, cancellationToken).ConfigureAwait(false);
+                plan = MigrationPlanner.Plan(_model, Dialect, _options.Ddl, drift, options ?? MigrationOptions.Default);
+                if (!plan.CanApply)
+                {
+                    LoaderLog.MigrationRefused(_logger, plan.Refusals.Count, plan);
+                    throw new DataVaultMigrationException(plan); // the transaction is rolled back: nothing changed
+                }
 
-            await _session.ExecuteAllAsync(locked.Statements, transaction.Transaction, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            plan = locked;
+                await _session.ExecuteAllAsync(plan.Statements, transaction.Transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         LoaderLog.Migrated(_logger, plan.Steps.Count, plan);
