@@ -118,7 +118,7 @@ public sealed class VaultSession
         }
     }
 
-    /// <summary>Runs a query and reads its rows back as values.</summary>
+    /// <summary>Runs a query and reads its rows back as values (a BLOB the provider reads as a stream, as DuckDB does, as a byte array).</summary>
     /// <param name="statement">The statement.</param>
     /// <param name="transaction">The transaction, or <see langword="null"/>.</param>
     /// <param name="maxRows">Read at most this many rows, or <see langword="null"/> for all.</param>
@@ -150,7 +150,7 @@ public sealed class VaultSession
                     var row = new object?[columns.Length];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                        row[i] = reader.IsDBNull(i) ? null : Materialized(reader.GetValue(i));
                     }
 
                     rows.Add(row);
@@ -158,6 +158,22 @@ public sealed class VaultSession
 
                 return new SqlQueryResult(columns, rows);
             }
+        }
+    }
+
+    /// <summary>A value that lives no longer than its reader — DuckDB reads a BLOB as a stream over its result — as bytes.</summary>
+    private static object Materialized(object value)
+    {
+        if (value is not Stream stream)
+        {
+            return value;
+        }
+
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
         }
     }
 }

@@ -52,6 +52,15 @@ internal static partial class LoaderLog
     [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Batch {BatchName}: {Source} has the parent key and some attributes of {Satellite} but not {MissingColumns}; the satellite is not loaded from it")]
     public static partial void SatelliteSkipped(ILogger logger, string batchName, string source, string satellite, string missingColumns);
 
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Information, Message = "Rehash step {Step} of {Steps} done: {Description} ({Rows} row(s))")]
+    public static partial void RehashStepDone(ILogger logger, int step, int steps, string description, long rows);
+
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Information, Message = "Vault rehashed: {StepsRun} step(s) run, {StepsResumed} resumed from an earlier run, in {ElapsedMs} ms")]
+    public static partial void Rehashed(ILogger logger, int stepsRun, int stepsResumed, long elapsedMs);
+
+    [LoggerMessage(EventId = 4018, Level = LogLevel.Error, Message = "The rehash stopped: {Reason}")]
+    public static partial void RehashStopped(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
 

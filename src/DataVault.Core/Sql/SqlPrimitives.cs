@@ -96,4 +96,17 @@ public abstract class SqlPrimitives : SqlDialectRole
     /// <param name="expression">A date expression.</param>
     /// <returns>The expression.</returns>
     public virtual string NextDay(string expression) => $"CAST({expression} + INTERVAL '1' DAY AS DATE)";
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows of an ordered query (default <c>… LIMIT n</c>), so that a reader that stops
+    /// early never makes the provider drain the rest. The count is the library's own constant, never a data value.
+    /// </summary>
+    /// <param name="orderedQuery">A query ending in its <c>ORDER BY</c>.</param>
+    /// <param name="count">How many rows, at least 1.</param>
+    /// <returns>The query.</returns>
+    public virtual string FirstRows(string orderedQuery, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{orderedQuery} LIMIT {count}");
+    }
 }

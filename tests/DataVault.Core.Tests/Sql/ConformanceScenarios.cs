@@ -29,6 +29,7 @@ public static class ConformanceScenarios
     public const string AutomateDvBinaryKey = "automatedv_binary_key";
     public const string DataVault4DbtKey = "datavault4dbt_key";
     public const string ListColumns = "list_columns";
+    public const string Rehash = "rehash";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -37,7 +38,7 @@ public static class ConformanceScenarios
     public static IReadOnlyList<string> All { get; } =
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
-        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash,
     ];
 
     /// <summary>A column of every portable type, for the key hash: the canonical text of each type is exercised.</summary>
@@ -124,9 +125,35 @@ public static class ConformanceScenarios
             DiffHash => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.Default, HashPurpose.Diff, DiffColumns)],
             AutomateDvBinaryKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.AutomateDv, HashPurpose.Key, TwoKeyColumns)],
             ListColumns => [dialect.ListColumns("sat_customer_details")],
+            Rehash => RehashStatements(dialect, model),
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
         };
+    }
+
+    /// <summary>
+    /// The statements of a rehash to binary keys: the first and a later page of a hub, a link (with its hubs' business
+    /// keys) and a satellite (keyset on key and load date), the merged-keys check, the set-based copy of the link
+    /// through three key maps and the swap's fill from a scratch table.
+    /// </summary>
+    private static IReadOnlyList<SqlStatement> RehashStatements(SqlDialect dialect, DataVaultModel model)
+    {
+        var target = Model(dialect, HashingStandards.AutomateDv);
+        var sql = new Core.Rehashing.RehashSql(dialect, new Core.Rehashing.RehashNames(dialect, model));
+        var lastKey = new string('a', 32);
+        var customerDetails = target.Satellite("customer_details");
+        var link = target.Link("sale");
+        var linkTable = dialect.LinkTable(link, DdlOptions.Default);
+        return
+        [
+            sql.HubPage(model.Hub("customer"), null, 10000),
+            sql.HubPage(model.Hub("product"), lastKey, 10000),
+            sql.LinkPage(model.Link("sale"), lastKey, 10000),
+            sql.SatellitePage(model.Satellite("customer_details"), dialect.SatelliteTable(customerDetails, DdlOptions.Default), lastKey, new DateTime(2026, 11, 1, 8, 0, 0), 10000),
+            sql.MergedKeys("dv_keymap_hub_customer"),
+            sql.Copy("link_sale", linkTable, [(link.HashKeyColumn, link.TableName), .. link.Hubs.Select(r => (r.HashKeyColumn, r.Hub.TableName))]),
+            sql.FillFromScratch(linkTable),
+        ];
     }
 
     /// <summary>The table, view and column names of the model and the hash scenarios, each of which must appear only quoted.</summary>
@@ -149,6 +176,7 @@ public static class ConformanceScenarios
             names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
         }
 
+        names.UnionWith(["dv_keymap_hub_customer", "dv_keymap_hub_product", "dv_keymap_link_sale", "dv_rehash_link_sale", Core.Rehashing.RehashSql.OldKey, Core.Rehashing.RehashSql.NewKey]);
         names.Add(HashInputTable);
         names.Add("id");
         names.UnionWith(EveryTypeColumns.Concat(DiffColumns).Concat(TwoKeyColumns).Select(c => c.Name));

@@ -78,6 +78,9 @@ public abstract partial class DialectConformanceTests
     public void DataVault4Dbt_key() => Verify(ConformanceScenarios.DataVault4DbtKey);
 
     [Fact]
+    public void Rehash_pages_checks_and_copies() => Verify(ConformanceScenarios.Rehash);
+
+    [Fact]
     public void The_golden_folder_holds_no_file_of_an_unknown_scenario()
     {
         GoldenFile.Stale(GoldenFolder, [.. ConformanceScenarios.All]).Should().BeEmpty($"every golden file of {Dialect.Name} must belong to a scenario; delete stale ones or run with {GoldenFile.UpdateVariable}=1");

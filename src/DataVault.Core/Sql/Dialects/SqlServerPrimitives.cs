@@ -73,6 +73,13 @@ internal sealed class SqlServerPrimitives : SqlPrimitives
     /// <summary><c>DATEADD(day, 1, x)</c>, a date for a date.</summary>
     public override string NextDay(string expression) => $"DATEADD(day, 1, {expression})";
 
+    /// <summary><c>… OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c>: T-SQL has no <c>LIMIT</c>.</summary>
+    public override string FirstRows(string orderedQuery, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{orderedQuery} OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY");
+    }
+
     private static string CanonicalDecimal(string expression, int precision, int scale)
     {
         // DECIMAL → text prints every fractional digit of the scale and a 0 before the point ('0.50', '-1.25');
