@@ -231,6 +231,42 @@ public abstract class RehashScenarios<TFixture>(TFixture fixture) : IClassFixtur
         customers["hub_customer"].Should().Contain(r => r.Contains("C9", StringComparison.Ordinal), "the late customer is in the rehashed vault");
     }
 
+    [Fact]
+    public async Task A_swap_that_fails_midway_is_run_again_from_the_copies_by_the_next_call()
+    {
+        await using var connection = await Fixture.OpenAsync();
+        var target = HashingStandards.AutomateDv;
+        var targetModel = TestModels.Retail(Fixture.Dialect, target, customerPit: true);
+        var expected = await DumpAsync(connection, (await LoadedAsync(connection, target)).Model);
+        var source = await LoadedAsync(connection, HashingStandards.Default);
+        var session = new VaultSession(connection, Fixture.Dialect);
+        string Rename(string from, string to) => $"ALTER TABLE {Fixture.Dialect.QuoteIdentifier(from)} RENAME TO {Fixture.Dialect.QuoteIdentifier(to)}";
+
+        // The last satellite's copy is moved away once it is made: the swap fails at that table's fill.
+        var swap = () => source.RehashAsync(targetModel, null, new SyncProgress(p =>
+        {
+            if (p.Completed && p.Step.Kind == RehashStepKind.CopyPointInTime)
+            {
+                session.ExecuteAsync(Core.Sql.SqlStatement.Of(Rename("dv_rehash_sat_sale_metrics", "dv_moved_away"))).GetAwaiter().GetResult();
+            }
+        }));
+        await swap.Should().ThrowAsync<Exception>();
+        if (Fixture.Dialect.Capabilities.TransactionalDdl)
+        {
+            (await source.DetectDriftAsync()).HasDrift.Should().BeFalse("the failed swap was rolled back whole");
+            (await DumpAsync(connection, source.Model))["sat_sale_metrics"].Should().NotBeEmpty();
+        }
+
+        await session.ExecuteAsync(Core.Sql.SqlStatement.Of(Rename("dv_moved_away", "dv_rehash_sat_sale_metrics")));
+        var result = await source.RehashAsync(targetModel);
+        result.StepsRun.Select(s => s.Kind).Should().Equal(RehashStepKind.Swap, RehashStepKind.Cleanup);
+        var actual = await DumpAsync(connection, targetModel);
+        foreach (var (table, rows) in expected)
+        {
+            actual[table].Should().Equal(rows, table);
+        }
+    }
+
     /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (<see cref="Progress{T}"/> posts to the thread pool).</summary>
     private sealed class SyncProgress(Action<RehashProgress> report) : IProgress<RehashProgress>
     {
