@@ -66,7 +66,7 @@ public sealed class DuckDbAppenderStagingWriter : IStagingWriter
         var columns = ColumnsOf(table);
         using (var appender = table.Temporary
                    ? _connection.CreateAppender(TemporaryCatalog, TemporarySchema, table.Name)
-                   : _connection.CreateAppender(table.Name))
+                   : table.DatabaseSchema is { } schema ? _connection.CreateAppender(null, schema, table.Name) : _connection.CreateAppender(table.Name))
         {
             foreach (var row in rows)
             {
@@ -121,7 +121,7 @@ public sealed class DuckDbAppenderStagingWriter : IStagingWriter
     {
         var name = table.Temporary
             ? $"{TemporaryCatalog}.{TemporarySchema}.{_dialect.QuoteIdentifier(table.Name)}"
-            : _dialect.QuoteIdentifier(table.Name);
+            : _dialect.QuoteTable(table.DatabaseSchema, table.Name);
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {name} LIMIT 0";
         using var reader = command.ExecuteReader();

@@ -127,7 +127,7 @@ internal sealed class MariaDbMultiRowInsert : IAsyncDisposable
     private MySqlCommand NewCommand(StagingTableSchema table, MariaDbStagingColumn[] columns, int count)
     {
         var sql = new StringBuilder("INSERT INTO ")
-            .Append(_dialect.QuoteIdentifier(table.Name))
+            .Append(_dialect.QuoteTable(table.DatabaseSchema, table.Name))
             .Append(" (")
             .AppendJoin(", ", columns.Select(c => _dialect.QuoteIdentifier(c.Name)))
             .Append(") VALUES ");

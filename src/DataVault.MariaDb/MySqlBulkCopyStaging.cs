@@ -18,7 +18,7 @@ internal sealed class MySqlBulkCopyStaging(MySqlConnection connection, MySqlTran
     {
         var bulkCopy = new MySqlBulkCopy(connection, transaction)
         {
-            DestinationTableName = dialect.QuoteIdentifier(table.Name),
+            DestinationTableName = dialect.QuoteTable(table.DatabaseSchema, table.Name),
             BulkCopyTimeout = (int)Math.Min(int.MaxValue, new MySqlConnectionStringBuilder(connection.ConnectionString).DefaultCommandTimeout),
         };
         for (var i = 0; i < columns.Length; i++)

@@ -86,7 +86,7 @@ public sealed class NpgsqlCopyStagingWriter : IStagingWriter
 
             var columns = string.Join(", ", table.Columns.Select(c => _dialect.QuoteIdentifier(c.Name)));
             plan = new CopyPlan(
-                $"COPY {_dialect.QuoteIdentifier(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)",
+                $"COPY {_dialect.QuoteTable(table.DatabaseSchema, table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)",
                 [.. table.Columns.Select(c => new NpgsqlStagingColumn(c))]);
             _plans.Add(table, plan);
         }

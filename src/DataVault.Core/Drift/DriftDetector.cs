@@ -14,7 +14,7 @@ internal static class DriftDetector
         var differences = new List<DriftDifference>();
         foreach (var table in tables)
         {
-            var live = await session.QueryAsync(session.Dialect.ListColumns(table.Name), transaction, null, cancellationToken).ConfigureAwait(false);
+            var live = await session.QueryAsync(session.Dialect.ListColumns(table.Name, table.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
             if (live.Rows.Count == 0)
             {
                 missing.Add(table.Name);

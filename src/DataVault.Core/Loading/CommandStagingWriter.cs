@@ -94,11 +94,11 @@ public sealed class CommandStagingWriter : IStagingWriter
 
     private DbCommand Command(StagingTableSchema table, int rows)
     {
-        if (!_commands.TryGetValue((table.Name, rows), out var command))
+        if (!_commands.TryGetValue((table.DatabaseSchema + "." + table.Name, rows), out var command))
         {
-            var insert = _statements.InsertStagingRows(table.Name, [.. table.Columns.Select(c => c.Name)], rows);
+            var insert = _statements.InsertStagingRows(table.Name, [.. table.Columns.Select(c => c.Name)], rows, table.DatabaseSchema);
             command = SqlCommandFactory.Create(_connection, _dialect, insert, _transaction, _commandTimeout);
-            _commands.Add((table.Name, rows), command);
+            _commands.Add((table.DatabaseSchema + "." + table.Name, rows), command);
         }
 
         return command;

@@ -26,6 +26,13 @@ public sealed record LoadOptions
     /// <summary>The quarantine table for <see cref="BadRowHandling.Quarantine"/>.</summary>
     public string QuarantineTable { get; init; } = "dv_rejected_rows";
 
+    /// <summary>
+    /// The database schema of the loader's own tables — the batch log, the quarantine table and a rehash's log — or
+    /// <see langword="null"/> (default) for the connection's default schema. A plain identifier; created if missing.
+    /// The vault's layers have theirs in the model (<see cref="Modeling.DataVaultModelBuilder.UseSchemas"/>).
+    /// </summary>
+    public string? LoaderSchema { get; init; }
+
     /// <summary>Rows per staging chunk and target; memory stays proportional to this, not to the input (default 10,000).</summary>
     public int ChunkSize { get; init; } = 10_000;
 
@@ -70,5 +77,9 @@ public sealed record LoadOptions
         }
 
         Modeling.Identifiers.EnsureSafe(QuarantineTable, nameof(QuarantineTable));
+        if (LoaderSchema is not null)
+        {
+            Modeling.Identifiers.EnsureSafe(LoaderSchema, nameof(LoaderSchema));
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class VaultLoader
             return false;
         }
 
-        var statements = new List<SqlStatement>(Dialect.DropVault(_model)) { Dialect.DropTable(_quarantine.Table), Dialect.DropTable(_batchLog.Table) };
+        var statements = new List<SqlStatement>(Dialect.DropVault(_model)) { Dialect.DropTable(_quarantine.Table, _options.LoaderSchema), Dialect.DropTable(_batchLog.Table, _options.LoaderSchema) };
         await _session.ExecuteAllAsync(statements, transaction.Transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;

@@ -17,7 +17,7 @@ public sealed partial class VaultLoader
     public RehashPlan PlanRehash(DataVaultModel target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return RehashPlanner.Plan(Dialect, _options.Ddl, _model, target);
+        return RehashPlanner.Plan(Dialect, _options.Ddl, _model, target, _options.LoaderSchema);
     }
 
     /// <summary>

@@ -52,11 +52,12 @@ public sealed partial class VaultLoader
         ArgumentNullException.ThrowIfNull(model);
         options ??= LoadOptions.Default;
         options.Validate();
+        CheckSchemas(session.Dialect, model, options);
         _session = session;
         _model = model;
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _statements = new LoaderStatements(session.Dialect);
+        _statements = new LoaderStatements(session.Dialect, options.LoaderSchema);
         _batchLog = options.BatchLogTable is null ? null : new BatchLog(_statements, options.BatchLogTable);
         _quarantine = new Quarantine(_statements, options.QuarantineTable);
         _sessions = BatchSessions.For(session.Dialect);
@@ -117,9 +118,19 @@ public sealed partial class VaultLoader
         ArgumentNullException.ThrowIfNull(model);
         options ??= LoadOptions.Default;
         options.Validate();
-        var statements = new LoaderStatements(dialect);
+        CheckSchemas(dialect, model, options);
+        var statements = new LoaderStatements(dialect, options.LoaderSchema);
         var batchLog = options.BatchLogTable is null ? null : new BatchLog(statements, options.BatchLogTable);
         return dialect.Script(EnsureStatements(dialect, model, options, batchLog, new Quarantine(statements, options.QuarantineTable)));
+    }
+
+    /// <summary>Declared schemas need an engine that has them (a model built without a target was not checked for it).</summary>
+    private static void CheckSchemas(SqlDialect dialect, DataVaultModel model, LoadOptions options)
+    {
+        if (!dialect.SupportsSchemas && (model.Schemas.Declared.Count > 0 || options.LoaderSchema is not null))
+        {
+            throw new ArgumentException($"{dialect.Name} has no database schemas, but the model or the options declare one ({string.Join(", ", model.Schemas.Declared.Append(options.LoaderSchema).OfType<string>())}); declare none for this engine.", nameof(model));
+        }
     }
 
     /// <summary>The statements of <see cref="EnsureVaultAsync"/>, in order: the vault, the loader's tables, the ghost records.</summary>
@@ -127,6 +138,11 @@ public sealed partial class VaultLoader
     {
         var ddl = options.Ddl with { IfNotExists = true };
         var statements = new List<SqlStatement>(dialect.CreateVault(model, ddl));
+        if (options.LoaderSchema is { } loaderSchema && !model.Schemas.Declared.Contains(loaderSchema, StringComparer.Ordinal))
+        {
+            statements.Insert(0, dialect.CreateSchema(loaderSchema));
+        }
+
         if (batchLog is not null)
         {
             statements.AddRange(batchLog.Create(ddl));
@@ -168,10 +184,10 @@ public sealed partial class VaultLoader
     public async Task DropVaultAsync(CancellationToken cancellationToken = default)
     {
         await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var statements = new List<SqlStatement>(Dialect.DropVault(_model)) { Dialect.DropTable(_quarantine.Table) };
+        var statements = new List<SqlStatement>(Dialect.DropVault(_model)) { Dialect.DropTable(_quarantine.Table, _options.LoaderSchema) };
         if (_batchLog is not null)
         {
-            statements.Add(Dialect.DropTable(_batchLog.Table));
+            statements.Add(Dialect.DropTable(_batchLog.Table, _options.LoaderSchema));
         }
 
         await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);

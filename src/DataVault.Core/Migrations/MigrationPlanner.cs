@@ -22,7 +22,7 @@ internal static class MigrationPlanner
             {
                 steps.Add(new MigrationStep(MigrationStepKind.RecreatePointInTime, table,
                     $"drop point-in-time table {table} ({string.Join("; ", differences.Select(d => d.Kind + " " + d.Column))}); it is created again with the model's shape — build it again, its rows are derived from the satellites",
-                    [dialect.DropTable(pit.TableName)]));
+                    [dialect.DropTable(pit.TableName, pit.Schema)]));
             }
             else if (model.Satellites.FirstOrDefault(s => s.TableName == table) is { } satellite)
             {
@@ -49,13 +49,13 @@ internal static class MigrationPlanner
             {
                 case DriftKind.MissingColumn when expected.Column(difference.Column) is { NotNull: false } column:
                     added.Add(column.Name);
-                    changes.Add(new MigrationStep(MigrationStepKind.AddColumn, table, $"add column {column.Name} {column.Type.Text} NULL to {table}", [dialect.AddColumn(table, column)]));
+                    changes.Add(new MigrationStep(MigrationStepKind.AddColumn, table, $"add column {column.Name} {column.Type.Text} NULL to {table}", [dialect.AddColumn(table, column, satellite.Schema)]));
                     break;
                 case DriftKind.MissingColumn:
                     refusals.Add(new MigrationRefusal(difference, "a NOT NULL column cannot be added to a table that may hold rows; only nullable attributes are added"));
                     break;
                 case DriftKind.UnexpectedColumn when options.AllowDroppingColumns:
-                    changes.Add(new MigrationStep(MigrationStepKind.DropColumn, table, $"drop column {difference.Column} of {table} and its values (MigrationOptions.AllowDroppingColumns)", [dialect.DropColumn(table, difference.Column)]));
+                    changes.Add(new MigrationStep(MigrationStepKind.DropColumn, table, $"drop column {difference.Column} of {table} and its values (MigrationOptions.AllowDroppingColumns)", [dialect.DropColumn(table, difference.Column, satellite.Schema)]));
                     break;
                 case DriftKind.UnexpectedColumn:
                     refusals.Add(new MigrationRefusal(difference, "it holds values the model no longer declares; declare it again, or allow dropping it and its values (MigrationOptions.AllowDroppingColumns)"));
@@ -80,7 +80,7 @@ internal static class MigrationPlanner
         // The neutrality note goes on each added column: whether the next load writes a new version of every key.
         var note = HashNote(satellite, added);
         var view = dialect.SatelliteViewName(satellite);
-        steps.Add(new MigrationStep(MigrationStepKind.DropView, view, $"drop view {view} (created again after {table} changes)", [dialect.DropView(view)]));
+        steps.Add(new MigrationStep(MigrationStepKind.DropView, view, $"drop view {view} (created again after {table} changes)", [dialect.DropView(view, satellite.Schema)]));
         steps.AddRange(changes.Select(c => c.Kind == MigrationStepKind.AddColumn ? c with { Description = c.Description + note } : c));
         steps.Add(new MigrationStep(MigrationStepKind.CreateView, view, $"create view {view} with the new columns of {table}", [dialect.CreateSatelliteView(satellite)]));
     }

@@ -31,6 +31,9 @@ public sealed class DataVaultModel
     /// <summary>The vault's default hashing standard.</summary>
     public HashingStandard HashingStandard { get; }
 
+    /// <summary>The database schemas of the vault's layers (<see cref="VaultSchemas.None"/> unless declared).</summary>
+    public VaultSchemas Schemas { get; internal init; } = VaultSchemas.None;
+
     /// <summary>The naming conventions the tables and system columns were named with.</summary>
     public NamingConventions Naming { get; }
 

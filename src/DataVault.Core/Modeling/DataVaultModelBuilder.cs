@@ -23,6 +23,7 @@ public sealed class DataVaultModelBuilder
     private readonly List<PointInTimeBuilder> _pointInTimes = [];
     private HashingStandard _standard = HashingStandards.Default;
     private NamingConventions _naming = NamingConventions.Default;
+    private VaultSchemas _schemas = VaultSchemas.None;
 
     /// <summary>Sets the vault's hashing standard (default <c>dv2-default-v1</c>); entities may override it.</summary>
     /// <param name="standard">The standard.</param>
@@ -41,6 +42,21 @@ public sealed class DataVaultModelBuilder
     {
         ArgumentNullException.ThrowIfNull(naming);
         _naming = naming;
+        return this;
+    }
+
+    /// <summary>
+    /// Puts the vault's layers into database schemas: hubs, links, satellites and their views into
+    /// <paramref name="rawVault"/>, point-in-time tables into <paramref name="businessVault"/> (each a plain identifier,
+    /// validated like a table name; <see langword="null"/> for the connection's default schema). The loader creates the
+    /// schemas that do not exist. Engines without schemas (SQLite) refuse them (DV1008).
+    /// </summary>
+    /// <param name="rawVault">The raw vault's schema, e.g. <c>raw_vault</c>.</param>
+    /// <param name="businessVault">The business vault's schema, e.g. <c>business_vault</c>.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder UseSchemas(string? rawVault, string? businessVault = null)
+    {
+        _schemas = new VaultSchemas(rawVault, businessVault);
         return this;
     }
 
@@ -132,7 +148,7 @@ public sealed class DataVaultModelBuilder
     /// </summary>
     private (ResolvedModel Resolved, IReadOnlyList<ModelDiagnostic> Diagnostics) ResolveAndValidate(IModelTarget? target)
     {
-        var resolved = ModelResolver.Resolve(_standard, _naming, _hubs, _links, _satellites, _pointInTimes);
+        var resolved = ModelResolver.Resolve(_standard, _naming, _hubs, _links, _satellites, _pointInTimes) with { Schemas = _schemas };
         return (resolved, ModelValidator.Validate(resolved, target));
     }
 }

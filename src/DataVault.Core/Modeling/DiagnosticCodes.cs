@@ -24,6 +24,9 @@ public static class DiagnosticCodes
     /// <summary>A column type is invalid (e.g. a decimal scale larger than its precision).</summary>
     public const string InvalidDataType = "DV1007";
 
+    /// <summary>A database schema is declared for a target that has none.</summary>
+    public const string SchemasNotSupported = "DV1008";
+
     /// <summary>A hub has no business key.</summary>
     public const string HubWithoutBusinessKey = "DV1010";
 

@@ -8,4 +8,7 @@ public interface IModelTarget
 
     /// <summary>The longest identifier the target accepts, in UTF-8 bytes.</summary>
     int MaxIdentifierLength { get; }
+
+    /// <summary>Whether the target has database schemas (<see cref="DataVaultModelBuilder.UseSchemas"/>); true unless it says otherwise.</summary>
+    bool SupportsSchemas => true;
 }

@@ -24,6 +24,9 @@ public sealed class PointInTime
     /// <summary>The table name, e.g. <c>pit_customer</c>.</summary>
     public string TableName { get; }
 
+    /// <summary>The database schema of its table (the business vault's, <see cref="VaultSchemas.BusinessVault"/>), or <see langword="null"/> for the default schema.</summary>
+    public string? Schema { get; internal set; }
+
     /// <summary>The hub whose keys are snapshotted.</summary>
     public Hub Hub { get; }
 

@@ -23,6 +23,9 @@ public sealed class Satellite
     /// <summary>The table name, e.g. <c>sat_customer_details</c>.</summary>
     public string TableName { get; }
 
+    /// <summary>The database schema of its table and view (the raw vault's), or <see langword="null"/> for the default schema.</summary>
+    public string? Schema { get; internal set; }
+
     /// <summary>The hub or link the satellite describes.</summary>
     public VaultEntity Parent { get; }
 

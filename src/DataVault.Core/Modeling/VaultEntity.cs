@@ -23,6 +23,9 @@ public abstract class VaultEntity
     /// <summary>The table name, e.g. <c>hub_customer</c>.</summary>
     public string TableName { get; }
 
+    /// <summary>The database schema of its table (the raw vault's, <see cref="VaultSchemas.RawVault"/>), or <see langword="null"/> for the default schema.</summary>
+    public string? Schema { get; internal set; }
+
     /// <summary>The hash-key column, e.g. <c>hub_customer_hk</c>.</summary>
     public string HashKeyColumn { get; }
 

@@ -13,7 +13,7 @@ namespace DataVault.Core.Rehashing;
 /// </summary>
 internal static class RehashPlanner
 {
-    public static RehashPlan Plan(SqlDialect dialect, DdlOptions ddl, DataVaultModel source, DataVaultModel target)
+    public static RehashPlan Plan(SqlDialect dialect, DdlOptions ddl, DataVaultModel source, DataVaultModel target, string? loaderSchema = null)
     {
         var problems = new List<string>();
         var entities = new List<RehashedEntity>();
@@ -77,7 +77,12 @@ internal static class RehashPlanner
                 "The target model is not this vault under other hashing standards; nothing was changed:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
         }
 
-        var names = new RehashNames(dialect, source);
+        if (!Equals(source.Schemas, target.Schemas))
+        {
+            throw new DataVaultRehashException($"The target model puts the vault into other schemas ({target.Schemas}) than the current one ({source.Schemas}); a rehash keeps every table where it is. Nothing was changed.");
+        }
+
+        var names = new RehashNames(dialect, source, loaderSchema);
         return new RehashPlan(source, target, entities, Steps(source, names), names, Fingerprint(source, target));
     }
 

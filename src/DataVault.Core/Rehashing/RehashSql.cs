@@ -22,26 +22,29 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
         ],
         ["step"],
         [],
-        []);
+        [])
+    {
+        Schema = names.LogSchema,
+    };
 
-    public SqlStatement ReadLog() => SqlStatement.Of($"SELECT {Q("step")}, {Q("fingerprint")}, {Q("row_count")} FROM {Q(names.Log)}");
+    public SqlStatement ReadLog() => SqlStatement.Of($"SELECT {Q("step")}, {Q("fingerprint")}, {Q("row_count")} FROM {T(names.LogSchema, names.Log)}");
 
-    public SqlStatement ClearLog() => SqlStatement.Of($"DELETE FROM {Q(names.Log)}");
+    public SqlStatement ClearLog() => SqlStatement.Of($"DELETE FROM {T(names.LogSchema, names.Log)}");
 
     public SqlStatement InsertLog(string step, string fingerprint, long rows, DateTime at) =>
-        new(dialect.InsertValues(names.Log, LogColumns), [new("p0", step), new("p1", fingerprint), new("p2", rows), new("p3", at)]);
+        new(dialect.InsertValues(names.Log, LogColumns, names.LogSchema), [new("p0", step), new("p1", fingerprint), new("p2", rows), new("p3", at)]);
 
-    public SqlStatement DeleteLog(string step) => new($"DELETE FROM {Q(names.Log)} WHERE {Q("step")} = {P("step")}", [new("step", step)]);
+    public SqlStatement DeleteLog(string step) => new($"DELETE FROM {T(names.LogSchema, names.Log)} WHERE {Q("step")} = {P("step")}", [new("step", step)]);
 
     /// <summary>A key map: the stored key (its old type) and the key under the target standard.</summary>
     public TableDefinition KeyMap(string table, SqlType oldKey, SqlType newKey) =>
-        new(names.KeyMap(table), [new(OldKey, oldKey, true), new(NewKey, newKey, true)], [OldKey], [], []);
+        new(names.KeyMap(table), [new(OldKey, oldKey, true), new(NewKey, newKey, true)], [OldKey], [], []) { Schema = names.KeyMapSchema };
 
-    public SqlStatement Count(string table) => SqlStatement.Of($"SELECT COUNT(*) FROM {Q(table)}");
+    public SqlStatement Count(string? schema, string table) => SqlStatement.Of($"SELECT COUNT(*) FROM {T(schema, table)}");
 
     /// <summary>A page of a hub: <c>key, business keys…</c> after <paramref name="last"/>, in key order.</summary>
     public SqlStatement HubPage(Hub hub, object? last, int size) => Page(
-        $"SELECT t.{Q(hub.HashKeyColumn)}, {dialect.ColumnList(hub.BusinessKeys.Select(k => k.Name), "t")} FROM {Q(hub.TableName)} t",
+        $"SELECT t.{Q(hub.HashKeyColumn)}, {dialect.ColumnList(hub.BusinessKeys.Select(k => k.Name), "t")} FROM {T(hub.Schema, hub.TableName)} t",
         $"t.{Q(hub.HashKeyColumn)}",
         last,
         size);
@@ -59,12 +62,12 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
             var reference = link.Hubs[i];
             var alias = "r" + i.ToString(CultureInfo.InvariantCulture);
             columns.AddRange(reference.Hub.BusinessKeys.Select(k => $"{alias}.{Q(k.Name)}"));
-            joins.Add($" LEFT JOIN {Q(reference.Hub.TableName)} {alias} ON {alias}.{Q(reference.Hub.HashKeyColumn)} = t.{Q(reference.HashKeyColumn)}");
+            joins.Add($" LEFT JOIN {T(reference.Hub.Schema, reference.Hub.TableName)} {alias} ON {alias}.{Q(reference.Hub.HashKeyColumn)} = t.{Q(reference.HashKeyColumn)}");
         }
 
         columns.AddRange(link.DependentChildKeys.Select(k => $"t.{Q(k.Name)}"));
         columns.AddRange(link.Hubs.Select((r, i) => $"r{i.ToString(CultureInfo.InvariantCulture)}.{Q(r.Hub.HashKeyColumn)}"));
-        return Page($"SELECT {string.Join(", ", columns)} FROM {Q(link.TableName)} t{string.Concat(joins)}", $"t.{Q(link.HashKeyColumn)}", last, size);
+        return Page($"SELECT {string.Join(", ", columns)} FROM {T(link.Schema, link.TableName)} t{string.Concat(joins)}", $"t.{Q(link.HashKeyColumn)}", last, size);
     }
 
     /// <summary>
@@ -76,7 +79,7 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
         var key = $"t.{Q(satellite.ParentHashKeyColumn)}";
         var loadDate = $"t.{Q(satellite.Parent.Naming.LoadDate)}";
         var columns = target.Columns.Select(c => c.Name == satellite.ParentHashKeyColumn ? $"m.{Q(NewKey)}" : $"t.{Q(c.Name)}");
-        var select = $"SELECT {key}, {string.Join(", ", columns)} FROM {Q(satellite.TableName)} t JOIN {Q(names.KeyMap(satellite.Parent.TableName))} m ON m.{Q(OldKey)} = {key}";
+        var select = $"SELECT {key}, {string.Join(", ", columns)} FROM {T(satellite.Schema, satellite.TableName)} t JOIN {T(names.KeyMapSchema, names.KeyMap(satellite.Parent.TableName))} m ON m.{Q(OldKey)} = {key}";
         var where = lastKey is null ? string.Empty : $" WHERE {key} > {P("k")} OR ({key} = {P("k")} AND {loadDate} > {P("d")})";
         return new SqlStatement(
             dialect.Primitives.FirstRows($"{select}{where} ORDER BY {key}, {loadDate}", size),
@@ -85,11 +88,11 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
 
     /// <summary>Up to five new keys that several stored keys map to.</summary>
     public SqlStatement MergedKeys(string map) => SqlStatement.Of(dialect.Primitives.FirstRows(
-        $"SELECT {Q(NewKey)}, COUNT(*) FROM {Q(map)} GROUP BY {Q(NewKey)} HAVING COUNT(*) > 1 ORDER BY {Q(NewKey)}", 5));
+        $"SELECT {Q(NewKey)}, COUNT(*) FROM {T(names.KeyMapSchema, map)} GROUP BY {Q(NewKey)} HAVING COUNT(*) > 1 ORDER BY {Q(NewKey)}", 5));
 
     /// <summary>The business keys of a hub's stored rows that map to one new key.</summary>
     public SqlStatement RowsMappedTo(Hub hub, object newKey) => new(
-        $"SELECT {dialect.ColumnList(hub.BusinessKeys.Select(k => k.Name), "t")} FROM {Q(hub.TableName)} t JOIN {Q(names.KeyMap(hub.TableName))} m ON m.{Q(OldKey)} = t.{Q(hub.HashKeyColumn)} WHERE m.{Q(NewKey)} = {P("k")}",
+        $"SELECT {dialect.ColumnList(hub.BusinessKeys.Select(k => k.Name), "t")} FROM {T(hub.Schema, hub.TableName)} t JOIN {T(names.KeyMapSchema, names.KeyMap(hub.TableName))} m ON m.{Q(OldKey)} = t.{Q(hub.HashKeyColumn)} WHERE m.{Q(NewKey)} = {P("k")}",
         [new("k", newKey)]);
 
     /// <summary>
@@ -98,22 +101,22 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
     /// </summary>
     public SqlStatement Copy(string sourceTable, TableDefinition target, IReadOnlyList<(string Column, string MapOf)> mapped)
     {
-        var joins = string.Concat(mapped.Select((m, i) => $" JOIN {Q(names.KeyMap(m.MapOf))} m{i.ToString(CultureInfo.InvariantCulture)} ON m{i.ToString(CultureInfo.InvariantCulture)}.{Q(OldKey)} = t.{Q(m.Column)}"));
+        var joins = string.Concat(mapped.Select((m, i) => $" JOIN {T(names.KeyMapSchema, names.KeyMap(m.MapOf))} m{i.ToString(CultureInfo.InvariantCulture)} ON m{i.ToString(CultureInfo.InvariantCulture)}.{Q(OldKey)} = t.{Q(m.Column)}"));
         var columns = target.Columns.Select(c =>
         {
             var index = IndexOf(mapped, c.Name);
             return index < 0 ? $"t.{Q(c.Name)}" : $"m{index.ToString(CultureInfo.InvariantCulture)}.{Q(NewKey)}";
         });
         return SqlStatement.Of(
-            $"INSERT INTO {Q(names.Scratch(target.Name))} ({dialect.ColumnList(target.Columns.Select(c => c.Name))}){Environment.NewLine}" +
-            $"SELECT {string.Join(", ", columns)} FROM {Q(sourceTable)} t{joins}");
+            $"INSERT INTO {T(target.Schema, names.Scratch(target.Name))} ({dialect.ColumnList(target.Columns.Select(c => c.Name))}){Environment.NewLine}" +
+            $"SELECT {string.Join(", ", columns)} FROM {T(target.Schema, sourceTable)} t{joins}");
     }
 
     /// <summary><c>INSERT INTO table SELECT … FROM scratch</c>.</summary>
     public SqlStatement FillFromScratch(TableDefinition target)
     {
         var columns = dialect.ColumnList(target.Columns.Select(c => c.Name));
-        return SqlStatement.Of($"INSERT INTO {Q(target.Name)} ({columns}) SELECT {columns} FROM {Q(names.Scratch(target.Name))}");
+        return SqlStatement.Of($"INSERT INTO {T(target.Schema, target.Name)} ({columns}) SELECT {columns} FROM {T(target.Schema, names.Scratch(target.Name))}");
     }
 
     private static int IndexOf(IReadOnlyList<(string Column, string MapOf)> mapped, string column)
@@ -134,6 +137,8 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
         last is null ? [] : [new("k", last)]);
 
     private string Q(string identifier) => dialect.QuoteIdentifier(identifier);
+
+    private string T(string? schema, string table) => dialect.QuoteTable(schema, table);
 
     private string P(string name) => dialect.ParameterPlaceholder(name);
 }

@@ -51,7 +51,8 @@ internal sealed class Rehasher
     {
         var clock = Stopwatch.StartNew();
         await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await _session.ExecuteAllAsync(Dialect.CreateTable(_sql.LogTable(), Ddl with { IfNotExists = true }), null, cancellationToken).ConfigureAwait(false);
+        var log = _sql.LogTable();
+        await _session.ExecuteAllAsync([.. log.Schema is { } schema ? [Dialect.CreateSchema(schema)] : Array.Empty<SqlStatement>(), .. Dialect.CreateTable(log, Ddl with { IfNotExists = true })], null, cancellationToken).ConfigureAwait(false);
         await ReadLogAsync(cancellationToken).ConfigureAwait(false);
         if (_log.Count == 0)
         {
@@ -189,7 +190,7 @@ internal sealed class Rehasher
     {
         var target = Target.Satellite(source.Name);
         var definition = Dialect.SatelliteTable(target, Ddl);
-        var scratch = TableDefinition.Plain(_plan.Names.Scratch(definition.Name), definition.Columns);
+        var scratch = TableDefinition.Plain(_plan.Names.Scratch(definition.Name), definition.Columns) with { Schema = definition.Schema };
         var columns = definition.Columns;
         var attributeIndexes = target.Attributes.Select(a => IndexOf(columns, a.Name)).ToArray();
         var diffIndex = IndexOf(columns, target.HashDiffColumn);
@@ -233,12 +234,12 @@ internal sealed class Rehasher
 
     private async Task<long> CopyAsync(RehashStep step, TableDefinition definition, IReadOnlyList<(string Column, string MapOf)> mapped, CancellationToken cancellationToken)
     {
-        var scratch = TableDefinition.Plain(_plan.Names.Scratch(definition.Name), definition.Columns);
+        var scratch = TableDefinition.Plain(_plan.Names.Scratch(definition.Name), definition.Columns) with { Schema = definition.Schema };
         await RecreateAsync(scratch, cancellationToken).ConfigureAwait(false);
         return await InTransactionAsync(step, async transaction =>
         {
             await _session.ExecuteAsync(_sql.Copy(step.Table, definition, mapped), transaction, cancellationToken).ConfigureAwait(false);
-            return await CountAsync(scratch.Name, transaction, cancellationToken).ConfigureAwait(false);
+            return await CountAsync(scratch.Schema, scratch.Name, transaction, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -267,7 +268,7 @@ internal sealed class Rehasher
                 {
                     foreach (var copy in copies)
                     {
-                        var stored = await CountAsync(copy.Table, transaction.Transaction, cancellationToken).ConfigureAwait(false);
+                        var stored = await CountAsync(_plan.Names.SchemaOf(copy.Table), copy.Table, transaction.Transaction, cancellationToken).ConfigureAwait(false);
                         if (stored != _log[copy.Id])
                         {
                             await transaction.EndAsync().ConfigureAwait(false);
@@ -305,7 +306,7 @@ internal sealed class Rehasher
     private async Task<long> CleanupAsync(RehashStep step, CancellationToken cancellationToken)
     {
         var scratch = _plan.Steps.Where(s => s.Kind is RehashStepKind.CopyHub or RehashStepKind.CopyLink or RehashStepKind.CopySatellite or RehashStepKind.CopyPointInTime)
-            .Select(s => Dialect.DropTable(_plan.Names.Scratch(s.Table)));
+            .Select(s => Dialect.DropTable(_plan.Names.Scratch(s.Table), _plan.Names.SchemaOf(s.Table)));
         await _session.ExecuteAllAsync(scratch, null, cancellationToken).ConfigureAwait(false);
         await MarkAsync(step.Id, 0, null, cancellationToken).ConfigureAwait(false);
         return 0;
@@ -314,7 +315,7 @@ internal sealed class Rehasher
     /// <summary>Reads pages of <paramref name="page"/> in key order and writes each, turned into rows of <paramref name="table"/>, before reading the next.</summary>
     private async Task<long> WritePagesAsync(RehashStep step, TableDefinition table, DbTransaction transaction, Func<object?, SqlStatement> page, Func<IReadOnlyList<object?[]>, IEnumerable<object?[]>> rowsOf, CancellationToken cancellationToken)
     {
-        var schema = new StagingTableSchema(table.Name, false, [.. table.Columns.Select(c => new StagingColumn(c.Name, c.Type.Type, c.Type.Text))]);
+        var schema = new StagingTableSchema(table.Name, false, [.. table.Columns.Select(c => new StagingColumn(c.Name, c.Type.Type, c.Type.Text))]) { DatabaseSchema = table.Schema };
         long written = 0;
         var writer = CreateWriter(transaction);
         await using (writer.ConfigureAwait(false))
@@ -397,10 +398,10 @@ internal sealed class Rehasher
 
     /// <summary>Drops and creates a table the rehash writes, outside any transaction (DDL commits on MariaDB).</summary>
     private Task RecreateAsync(TableDefinition table, CancellationToken cancellationToken) =>
-        _session.ExecuteAllAsync([Dialect.DropTable(table.Name), .. Dialect.CreateTable(table, Ddl with { IfNotExists = false })], null, cancellationToken);
+        _session.ExecuteAllAsync([Dialect.DropTable(table.Name, table.Schema), .. Dialect.CreateTable(table, Ddl with { IfNotExists = false })], null, cancellationToken);
 
-    private async Task<long> CountAsync(string table, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        Convert.ToInt64(await _session.ScalarAsync(_sql.Count(table), transaction, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    private async Task<long> CountAsync(string? schema, string table, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await _session.ScalarAsync(_sql.Count(schema, table), transaction, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
 
     /// <summary>The stored key under the target standard; the zero key when every part is NULL (as the loader stores it).</summary>
     private static object NewKey(VaultEntity entity, IReadOnlyList<object?> values, DataType columnType, object zero)

@@ -35,6 +35,12 @@ public sealed record DialectCapabilities
     /// <summary>What follows every <c>CREATE TABLE (…)</c>, e.g. MariaDB's <c>ENGINE=InnoDB DEFAULT CHARSET=utf8mb4</c> (default nothing).</summary>
     public string TableOptions { get; init; } = string.Empty;
 
+    /// <summary>The engine has database schemas (default): objects can be created in a declared schema (<see cref="Modeling.VaultSchemas"/>). SQLite has none.</summary>
+    public bool Schemas { get; init; } = true;
+
+    /// <summary>A foreign key may refer to a table of another schema (default); DuckDB refuses it, so a PIT in the business vault's schema gets none there.</summary>
+    public bool CrossSchemaForeignKeys { get; init; } = true;
+
     /// <summary>Secondary indexes are created (default); DuckDB's loads join by hashing, and every ART index slows inserts down.</summary>
     public bool SecondaryIndexes { get; init; } = true;
 

@@ -24,24 +24,32 @@ public abstract partial class SqlDialect
     /// <c>information_schema.table_constraints</c> and <c>key_column_usage</c>; the table name is a parameter.
     /// </summary>
     /// <param name="table">The table's name (validated as an identifier).</param>
+    /// <param name="schema">Its schema (validated; a parameter of the query), or <see langword="null"/> for the connection's current schema.</param>
     /// <returns>The statement.</returns>
-    /// <exception cref="ArgumentException">The name is not a safe identifier.</exception>
-    public SqlStatement ListColumns(string table)
+    /// <exception cref="ArgumentException">The name or the schema is not a safe identifier.</exception>
+    public SqlStatement ListColumns(string table, string? schema = null)
     {
-        _ = Quoter.QuoteIdentifier(table); // validates
-        return ListColumnsCore(table);
+        _ = Quoter.QuoteTable(schema, table); // validates
+        var statement = ListColumnsCore(table, schema);
+        return schema is null ? statement : statement with { Parameters = [.. statement.Parameters, new SqlParameterValue("dv_schema", schema)] };
     }
+
+    /// <summary>The schema a catalog query reads: the current one, or the <c>dv_schema</c> parameter when a schema is given.</summary>
+    /// <param name="schema">The schema, or <see langword="null"/>.</param>
+    /// <returns>An SQL expression.</returns>
+    protected string CatalogSchema(string? schema) => schema is null ? CurrentSchemaExpression : ParameterPlaceholder("dv_schema");
 
     /// <summary>The query of <see cref="ListColumns"/> for an already validated name; override where the engine has no <c>information_schema</c>.</summary>
     /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema; when not <see langword="null"/>, the query compares with <see cref="CatalogSchema"/> and <see cref="ListColumns"/> binds <c>dv_schema</c>.</param>
     /// <returns>The statement.</returns>
-    protected virtual SqlStatement ListColumnsCore(string table) =>
+    protected virtual SqlStatement ListColumnsCore(string table, string? schema) =>
         new(
             $"SELECT c.column_name, CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null, {CatalogTypeExpression} AS column_type, " +
             "(SELECT MIN(k.ordinal_position) FROM information_schema.table_constraints t JOIN information_schema.key_column_usage k " +
             "ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema AND k.table_name = t.table_name " +
             "WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = c.table_schema AND t.table_name = c.table_name AND k.column_name = c.column_name) AS pk_position " +
-            $"FROM information_schema.columns c WHERE c.table_name = {ParameterPlaceholder("dv_table")} AND c.table_schema = {CurrentSchemaExpression} ORDER BY c.ordinal_position",
+            $"FROM information_schema.columns c WHERE c.table_name = {ParameterPlaceholder("dv_table")} AND c.table_schema = {CatalogSchema(schema)} ORDER BY c.ordinal_position",
             [new("dv_table", table)]);
 
     /// <summary>

@@ -137,13 +137,35 @@ public abstract partial class SqlDialect
 
     /// <summary>Drops a table if it exists.</summary>
     /// <param name="table">The table name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for the default schema.</param>
     /// <returns>The statement.</returns>
-    public SqlStatement DropTable(string table) => _ddl.DropTable(table);
+    public SqlStatement DropTable(string table, string? schema = null) => _ddl.DropTable(table, schema);
 
     /// <summary>Drops a view if it exists.</summary>
     /// <param name="view">The view name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for the default schema.</param>
     /// <returns>The statement.</returns>
-    public SqlStatement DropView(string view) => _ddl.DropView(view);
+    public SqlStatement DropView(string view, string? schema = null) => _ddl.DropView(view, schema);
+
+    /// <summary>Creates a database schema if it does not exist (<c>CREATE SCHEMA IF NOT EXISTS</c>; on MariaDB a schema is a database).</summary>
+    /// <param name="schema">The schema.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="UnsupportedSqlFeatureException">The engine has no schemas (<see cref="DialectCapabilities.Schemas"/>).</exception>
+    public SqlStatement CreateSchema(string schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!Capabilities.Schemas)
+        {
+            throw Unsupported("database schemas", "the engine has none; declare no schemas (DataVaultModelBuilder.UseSchemas).");
+        }
+
+        return CreateSchemaCore(schema);
+    }
+
+    /// <summary>Writes <see cref="CreateSchema"/> (standard: <c>CREATE SCHEMA IF NOT EXISTS "s"</c>); override where the engine guards it otherwise.</summary>
+    /// <param name="schema">The schema (not yet validated).</param>
+    /// <returns>The statement.</returns>
+    protected virtual SqlStatement CreateSchemaCore(string schema) => _ddl.CreateSchema(schema);
 
     /// <summary>
     /// A parameterised single-row insert, the generic way to fill a table through any ADO.NET provider:
@@ -151,11 +173,12 @@ public abstract partial class SqlDialect
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="columns">The columns.</param>
+    /// <param name="schema">The table's schema, or <see langword="null"/> for the default schema.</param>
     /// <returns>The statement's text (its values are bound by the caller).</returns>
-    public string InsertValues(string table, IReadOnlyList<string> columns)
+    public string InsertValues(string table, IReadOnlyList<string> columns, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        return _ddl.InsertValues(table, columns);
+        return _ddl.InsertValues(table, columns, schema);
     }
 
     /// <summary>

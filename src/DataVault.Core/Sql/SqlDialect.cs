@@ -79,6 +79,15 @@ public abstract partial class SqlDialect : IModelTarget
     /// <exception cref="ArgumentException">The identifier is not safe; it is never escaped into SQL.</exception>
     public string QuoteIdentifier(string identifier) => Quoter.QuoteIdentifier(identifier);
 
+    /// <summary>Validates and quotes a table or view name in its schema (<see cref="SqlQuoter.QuoteTable"/>).</summary>
+    /// <param name="schema">The schema, or <see langword="null"/> for the default schema.</param>
+    /// <param name="name">The table or view.</param>
+    /// <returns>The quoted name.</returns>
+    public string QuoteTable(string? schema, string name) => Quoter.QuoteTable(schema, name);
+
+    /// <summary>Whether the engine has database schemas (<see cref="DialectCapabilities.Schemas"/>).</summary>
+    public bool SupportsSchemas => Capabilities.Schemas;
+
     /// <summary>The placeholder of a named parameter in SQL text (<see cref="SqlQuoter.ParameterPlaceholder"/>).</summary>
     /// <param name="name">The parameter name (a safe identifier).</param>
     /// <returns>The placeholder.</returns>

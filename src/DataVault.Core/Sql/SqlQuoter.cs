@@ -55,6 +55,14 @@ public class SqlQuoter : SqlDialectRole
         return OpenQuote + identifier + CloseQuote;
     }
 
+    /// <summary>Validates and quotes a table or view name, in its schema when it has one: <c>"schema"."table"</c> or <c>"table"</c>.</summary>
+    /// <param name="schema">The schema, or <see langword="null"/> for the default schema.</param>
+    /// <param name="name">The table or view.</param>
+    /// <returns>The quoted, qualified name.</returns>
+    /// <exception cref="ArgumentException">The schema or the name is not safe; a dotted name is never split.</exception>
+    public string QuoteTable(string? schema, string name) =>
+        schema is null ? QuoteIdentifier(name) : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+
     /// <summary>The placeholder of a named parameter in SQL text, e.g. <c>@name</c>.</summary>
     /// <param name="name">The parameter name (a safe identifier).</param>
     /// <returns>The placeholder.</returns>

@@ -13,6 +13,9 @@ public sealed record TableDefinition(
     IReadOnlyList<ForeignKeyDefinition> ForeignKeys,
     IReadOnlyList<IndexDefinition> Indexes)
 {
+    /// <summary>The database schema the table is in, or <see langword="null"/> for the connection's default schema.</summary>
+    public string? Schema { get; init; }
+
     /// <summary>A table with columns only: no keys, no indexes (a staging table, a bookkeeping table without a key).</summary>
     /// <param name="name">The table name.</param>
     /// <param name="columns">The columns.</param>

@@ -71,6 +71,7 @@ public static class InvalidModels
         ["unsafe injection in a column"] = (() => Valid().Hub("x", h => h.BusinessKey("id; drop table hub_a;--", DataType.Int)), DiagnosticCodes.UnsafeIdentifier, "hub:x/id; drop table hub_a;--"),
         ["unsafe non-ASCII"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("naïve", DataType.Text)), DiagnosticCodes.UnsafeIdentifier, "sat:s/naïve"),
         ["unsafe empty role"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int)).Link("l", l => l.Hub("a").Hub("b", role: "")), DiagnosticCodes.UnsafeIdentifier, "link:l/hub:b/role"),
+        ["unsafe schema: a dotted name is never split"] = (() => Valid().UseSchemas("raw.vault"), DiagnosticCodes.UnsafeIdentifier, "schemas/raw_vault"),
         ["unsafe table"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).ToTable("B")), DiagnosticCodes.UnsafeIdentifier, "hub:b/table"),
         ["unsafe naming convention"] = (() => new DataVaultModelBuilder().UseNamingConventions(NamingConventions.Default with { HubTable = "Hub_{name}" }).Hub("a", h => h.BusinessKey("a_id", DataType.Int)), DiagnosticCodes.UnsafeIdentifier, "hub:a/table"),
         ["unsafe system column"] = (() => Valid().UseNamingConventions(NamingConventions.Default with { LoadDate = "load date" }), DiagnosticCodes.UnsafeIdentifier, "naming/load_date"),
@@ -220,8 +221,15 @@ public static class InvalidModels
     };
 
     /// <summary>Every invalid model: the focused ones (portable limit) and the combined ones with their targets.</summary>
+    /// <summary>One minimal model per problem that only a target has: the model, the target, the code and the path it must report (and nothing else).</summary>
+    public static readonly IReadOnlyDictionary<string, (Func<DataVaultModelBuilder> Model, IModelTarget Target, string Code, string Path)> FocusedOnTarget = new Dictionary<string, (Func<DataVaultModelBuilder>, IModelTarget, string, string)>
+    {
+        ["a schema on an engine without schemas"] = (() => Valid().UseSchemas(null, "business_vault"), SqlDialects.Sqlite, DiagnosticCodes.SchemasNotSupported, "schemas/business_vault"),
+    };
+
     public static IReadOnlyDictionary<string, (Func<DataVaultModelBuilder> Model, IModelTarget? Target)> All { get; } =
         Focused.Select(c => KeyValuePair.Create("focused: " + c.Key, (c.Value.Model, (IModelTarget?)null)))
+            .Concat(FocusedOnTarget.Select(c => KeyValuePair.Create("focused on a target: " + c.Key, (c.Value.Model, (IModelTarget?)c.Value.Target))))
             .Concat(Combined.Select(c => KeyValuePair.Create("combined: " + c.Key, c.Value)))
             .ToDictionary(StringComparer.Ordinal);
 

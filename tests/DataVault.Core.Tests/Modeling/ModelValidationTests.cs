@@ -128,7 +128,24 @@ public class ModelValidationTests
     [Fact]
     public void Every_code_has_a_focused_case()
     {
-        Cases.Values.Select(c => c.Code).Distinct().Should().BeEquivalentTo(DiagnosticsDocTests.Codes().Select(c => c.Value));
+        Cases.Values.Select(c => c.Code).Concat(InvalidModels.FocusedOnTarget.Values.Select(c => c.Code)).Distinct().Should().BeEquivalentTo(DiagnosticsDocTests.Codes().Select(c => c.Value));
+    }
+
+    public static TheoryData<string> TargetCaseNames => [.. InvalidModels.FocusedOnTarget.Keys];
+
+    [Theory]
+    [MemberData(nameof(TargetCaseNames))]
+    public void Each_problem_of_a_target_is_reported_alone_for_that_target_and_not_without_it(string name)
+    {
+        var (model, target, code, path) = InvalidModels.FocusedOnTarget[name];
+
+        var build = () => model().Build(target);
+
+        var diagnostic = build.Should().Throw<DataVaultModelException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be(code);
+        diagnostic.Path.Should().Be(path);
+        diagnostic.Message.Should().Contain(target.Name);
+        model().Validate().Should().BeEmpty("without a target the model is valid");
     }
 
     [Fact]

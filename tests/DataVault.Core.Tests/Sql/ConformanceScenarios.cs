@@ -30,6 +30,7 @@ public static class ConformanceScenarios
     public const string DataVault4DbtKey = "datavault4dbt_key";
     public const string ListColumns = "list_columns";
     public const string Rehash = "rehash";
+    public const string CreateVaultInSchemas = "create_vault_schemas";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -38,8 +39,21 @@ public static class ConformanceScenarios
     public static IReadOnlyList<string> All { get; } =
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
-        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas,
     ];
+
+    /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
+    public static DataVaultModel SchemaModel(SqlDialect dialect) => new DataVaultModelBuilder()
+        .UseSchemas("raw_vault", "business_vault")
+        .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
+        .Hub("product", h => h.BusinessKey("product_code", DataType.String(30)).BusinessKey("product_variant", DataType.Int))
+        .Link("sale", l => l.Hub("customer").Hub("product").Hub("customer", role: "referred_by").DependentChildKey("line_no", DataType.Int))
+        .Satellite("customer_details", s => s.OnHub("customer")
+            .Attribute("name", DataType.String(100))
+            .Attribute("birth_date", DataType.Date)
+            .Attribute("credit_limit", DataType.Decimal(10, 2)))
+        .PointInTime("customer", p => p.OnHub("customer"))
+        .Build(dialect);
 
     /// <summary>A column of every portable type, for the key hash: the canonical text of each type is exercised.</summary>
     public static IReadOnlyList<ColumnDefinition> EveryTypeColumns { get; } =
@@ -126,6 +140,7 @@ public static class ConformanceScenarios
             AutomateDvBinaryKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.AutomateDv, HashPurpose.Key, TwoKeyColumns)],
             ListColumns => [dialect.ListColumns("sat_customer_details")],
             Rehash => RehashStatements(dialect, model),
+            CreateVaultInSchemas => SchemaStatements(dialect),
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
         };
@@ -156,6 +171,24 @@ public static class ConformanceScenarios
         ];
     }
 
+    /// <summary>
+    /// A vault in schemas: the schemas created, every table, view, index and foreign key qualified, a load and a PIT
+    /// build addressing the qualified tables, the catalog read in the schema, the vault dropped.
+    /// </summary>
+    private static IReadOnlyList<SqlStatement> SchemaStatements(SqlDialect dialect)
+    {
+        var model = SchemaModel(dialect);
+        return
+        [
+            .. dialect.CreateVault(model),
+            dialect.LoadHub(model.Hub("customer"), StagingTable.For("hub_customer")),
+            dialect.LoadSatellite(model.Satellite("customer_details"), StagingTable.For("sat_customer_details")),
+            .. dialect.BuildPit(model.PointInTime("customer"), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 3)),
+            dialect.ListColumns("hub_customer", "raw_vault"),
+            .. dialect.DropVault(model),
+        ];
+    }
+
     /// <summary>The table, view and column names of the model and the hash scenarios, each of which must appear only quoted.</summary>
     public static IReadOnlySet<string> IdentifierNames(SqlDialect dialect)
     {
@@ -174,6 +207,12 @@ public static class ConformanceScenarios
             }
 
             names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
+        }
+
+        if (dialect.SupportsSchemas)
+        {
+            var pit = dialect.PitTable(SchemaModel(dialect).PointInTime("customer"), DdlOptions.Default);
+            names.UnionWith(["raw_vault", "business_vault", pit.Name, .. pit.Columns.Select(c => c.Name)]);
         }
 
         names.UnionWith(["dv_keymap_hub_customer", "dv_keymap_hub_product", "dv_keymap_link_sale", "dv_rehash_link_sale", Core.Rehashing.RehashSql.OldKey, Core.Rehashing.RehashSql.NewKey]);

@@ -81,6 +81,22 @@ public abstract partial class DialectConformanceTests
     public void Rehash_pages_checks_and_copies() => Verify(ConformanceScenarios.Rehash);
 
     [Fact]
+    public void Create_vault_in_schemas_or_refuse_them()
+    {
+        if (Dialect.SupportsSchemas)
+        {
+            Verify(ConformanceScenarios.CreateVaultInSchemas);
+            Dialect.ListColumns("hub_customer", "raw_vault").Parameters.Select(p => p.Value).Should().Equal(["hub_customer", "raw_vault"], "the schema is a data value of the catalog query");
+            Dialect.Invoking(d => d.QuoteTable("raw.vault", "hub_customer")).Should().Throw<ArgumentException>("a dotted schema is never split");
+            return;
+        }
+
+        var build = () => ConformanceScenarios.SchemaModel(Dialect);
+        build.Should().Throw<DataVaultModelException>().Which.Diagnostics.Select(d => d.Code).Should().OnlyContain(c => c == DiagnosticCodes.SchemasNotSupported);
+        Dialect.Invoking(d => d.CreateSchema("raw_vault")).Should().Throw<UnsupportedSqlFeatureException>();
+    }
+
+    [Fact]
     public void The_golden_folder_holds_no_file_of_an_unknown_scenario()
     {
         GoldenFile.Stale(GoldenFolder, [.. ConformanceScenarios.All]).Should().BeEmpty($"every golden file of {Dialect.Name} must belong to a scenario; delete stale ones or run with {GoldenFile.UpdateVariable}=1");

@@ -12,9 +12,15 @@ public static class TestModels
     /// <param name="extraCustomerAttribute">A further string attribute of <c>customer_details</c>: a later version of the model.</param>
     /// <param name="customerPit">A point-in-time table over every satellite of the customer hub.</param>
     /// <param name="customerContact">A second satellite on the customer hub, <c>customer_contact</c> (<c>email</c>).</param>
-    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null, string? extraCustomerAttribute = null, bool customerPit = false, bool customerContact = false)
+    /// <param name="schemas">The raw vault's and the business vault's database schemas, or <see langword="null"/> for the default schema.</param>
+    public static DataVaultModel Retail(IModelTarget target, HashingStandard? standard = null, string? extraCustomerAttribute = null, bool customerPit = false, bool customerContact = false, (string RawVault, string BusinessVault)? schemas = null)
     {
         var builder = Builder(standard, extraCustomerAttribute);
+        if (schemas is { } s)
+        {
+            builder.UseSchemas(s.RawVault, s.BusinessVault);
+        }
+
         if (customerContact)
         {
             builder.Satellite("customer_contact", s => s.OnHub("customer").Attribute("email", DataType.String(100)));

@@ -33,13 +33,40 @@ internal sealed record ResolvedModel(
     /// <summary>The model; only for a resolution the validator found no problem in, where every declaration is built.</summary>
     /// <returns>The immutable model.</returns>
     /// <exception cref="InvalidOperationException">A declaration was not built (the model has problems).</exception>
-    public DataVaultModel ToModel() => new(
-        Standard,
-        Naming,
-        [.. Hubs.Select(h => h.Hub ?? throw NotBuilt(h.Declaration))],
-        [.. Links.Select(l => l.Link ?? throw NotBuilt(l.Declaration))],
-        [.. Satellites.Select(s => s.Satellite ?? throw NotBuilt(s.Declaration))],
-        [.. PointInTimes.Select(p => p.PointInTime ?? throw NotBuilt(p.Declaration))]);
+    public DataVaultModel ToModel()
+    {
+        var model = new DataVaultModel(
+            Standard,
+            Naming,
+            [.. Hubs.Select(h => h.Hub ?? throw NotBuilt(h.Declaration))],
+            [.. Links.Select(l => l.Link ?? throw NotBuilt(l.Declaration))],
+            [.. Satellites.Select(s => s.Satellite ?? throw NotBuilt(s.Declaration))],
+            [.. PointInTimes.Select(p => p.PointInTime ?? throw NotBuilt(p.Declaration))])
+        {
+            Schemas = Schemas,
+        };
+
+        // Each object learns its layer's schema once the model is assembled; nothing changes it afterwards.
+        foreach (var entity in model.Hubs.Cast<VaultEntity>().Concat(model.Links))
+        {
+            entity.Schema = Schemas.RawVault;
+        }
+
+        foreach (var satellite in model.Satellites)
+        {
+            satellite.Schema = Schemas.RawVault;
+        }
+
+        foreach (var pit in model.PointInTimes)
+        {
+            pit.Schema = Schemas.BusinessVault;
+        }
+
+        return model;
+    }
+
+    /// <summary>The database schemas of the layers.</summary>
+    public VaultSchemas Schemas { get; init; } = VaultSchemas.None;
 
     private static InvalidOperationException NotBuilt(Declaration declaration) =>
         new($"{declaration.Path} was not built: the model has problems, and a model with problems is never assembled.");

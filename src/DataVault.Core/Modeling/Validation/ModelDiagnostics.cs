@@ -24,6 +24,12 @@ internal static class ModelDiagnostics
         "'{0}' is {1} bytes long; {2} allows {3}.",
         "Shorten the entity or column name, or adjust the naming conventions.");
 
+    /// <summary>DV1008: the target's name and the schema.</summary>
+    public static ModelDiagnosticDescriptor<string, string> SchemasNotSupported { get; } = new(
+        DiagnosticCodes.SchemasNotSupported, nameof(DiagnosticCodes.SchemasNotSupported),
+        "{0} has no database schemas; the model puts a layer into schema '{1}'.",
+        "Declare no schemas for this engine (UseSchemas(null)): it keeps every layer in one database.");
+
     /// <summary>DV1003: the kind of entity (<c>hub</c>, ..., <c>point-in-time table</c>) and its name.</summary>
     public static ModelDiagnosticDescriptor<string, string> DuplicateEntityName { get; } = new(
         DiagnosticCodes.DuplicateEntityName, nameof(DiagnosticCodes.DuplicateEntityName),
@@ -201,7 +207,7 @@ internal static class ModelDiagnostics
     /// <summary>Every descriptor, in code order (docs/diagnostics.md lists their codes and names).</summary>
     public static IReadOnlyList<ModelDiagnosticDescriptor> All { get; } =
     [
-        UnsafeIdentifier, IdentifierTooLong, DuplicateEntityName, DuplicateTableName,
+        UnsafeIdentifier, IdentifierTooLong, SchemasNotSupported, DuplicateEntityName, DuplicateTableName,
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,

@@ -62,6 +62,25 @@ internal sealed partial class ModelValidator
         }
     }
 
+    /// <summary>Schemas: plain identifiers (DV1001, DV1002) on a target that has schemas (DV1008).</summary>
+    private void CheckSchemas()
+    {
+        foreach (var (layer, schema) in new[] { ("raw_vault", _model.Schemas.RawVault), ("business_vault", _model.Schemas.BusinessVault) })
+        {
+            if (schema is null)
+            {
+                continue;
+            }
+
+            var path = "schemas/" + layer;
+            CheckIdentifier(schema, path);
+            if (!_schemas)
+            {
+                Report(ModelDiagnostics.SchemasNotSupported.Create(path, _targetName, schema));
+            }
+        }
+    }
+
     /// <summary>Naming conventions: the system columns are safe, short enough, and distinct (DV1005).</summary>
     private void CheckNamingConventions()
     {

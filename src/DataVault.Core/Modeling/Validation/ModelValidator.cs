@@ -18,6 +18,7 @@ internal sealed partial class ModelValidator
     private readonly NamingConventions _naming;
     private readonly int _maxLength;
     private readonly string _targetName;
+    private readonly bool _schemas;
     private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<string, string> _tables = new(StringComparer.OrdinalIgnoreCase);
 
@@ -27,6 +28,7 @@ internal sealed partial class ModelValidator
         _naming = model.Naming;
         _maxLength = target?.MaxIdentifierLength ?? Identifiers.PortableMaxLength;
         _targetName = target?.Name ?? "the portable limit";
+        _schemas = target?.SupportsSchemas ?? true;
     }
 
     /// <summary>Every problem of <paramref name="model"/>, in model order.</summary>
@@ -45,6 +47,7 @@ internal sealed partial class ModelValidator
     {
         CheckStandard(_model.Standard, "vault");
         CheckNamingConventions();
+        CheckSchemas();
         if (_model.Hubs.Count == 0)
         {
             Report(ModelDiagnostics.EmptyModel.Create("vault"));

@@ -28,6 +28,7 @@ public sealed class DuckDbDialect : SqlDialect
             {
                 MinimumVersion = "1.1",
                 TemporaryTableSchema = "temp.main",
+                CrossSchemaForeignKeys = false,
                 SecondaryIndexes = false,
                 // DuckDB decorrelates the MAX(load_date) lookups of a PIT build into one hash aggregate, which measured
                 // about twice as fast as the LEAD window join (docs/business-vault.md).

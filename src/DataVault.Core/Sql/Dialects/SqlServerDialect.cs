@@ -53,7 +53,7 @@ public sealed class SqlServerDialect : SqlDialect
     protected override IReadOnlyList<SqlStatement> CreateTableCore(TableDefinition table, DdlOptions options)
     {
         var nl = Environment.NewLine;
-        var name = QuoteIdentifier(table.Name);
+        var name = QuoteTable(table.Schema, table.Name);
         var statements = new List<SqlStatement>
         {
             SqlStatement.Of(
@@ -69,6 +69,18 @@ public sealed class SqlServerDialect : SqlDialect
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// <c>IF SCHEMA_ID(N's') IS NULL EXEC(N'CREATE SCHEMA [s]')</c>: T-SQL has no <c>CREATE SCHEMA IF NOT EXISTS</c>, and
+    /// <c>CREATE SCHEMA</c> must be the only statement of its batch, hence the dynamic SQL.
+    /// </summary>
+    /// <param name="schema">The schema.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement CreateSchemaCore(string schema)
+    {
+        var quoted = QuoteIdentifier(schema);
+        return SqlStatement.Of($"IF SCHEMA_ID({Quoter.StringLiteral(schema)}) IS NULL EXEC({Quoter.StringLiteral("CREATE SCHEMA " + quoted)})");
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class SqliteDialect : SqlDialect
             new DialectCapabilities
             {
                 MinimumVersion = "3.41",
+                Schemas = false,
                 MaxRowsPerInsert = 1,
                 ViewCreation = ViewCreation.CreateIfNotExists,
                 InDatabaseHashAlgorithms = new HashSet<HashAlgorithmKind> { HashAlgorithmKind.Md5, HashAlgorithmKind.Sha1, HashAlgorithmKind.Sha256, HashAlgorithmKind.XxHash128 },
@@ -32,6 +33,7 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary><c>pragma_table_info(@table)</c>: SQLite has no <c>information_schema</c>.</summary>
     /// <param name="table">The table's name.</param>
     /// <returns>The statement.</returns>
-    protected override SqlStatement ListColumnsCore(string table) =>
+    /// <param name="schema">Always <see langword="null"/>: SQLite has no schemas (a model with one is DV1008).</param>
+    protected override SqlStatement ListColumnsCore(string table, string? schema) =>
         new($"SELECT {Quoter.QuoteIdentifier("name")} AS column_name, {Quoter.QuoteIdentifier("notnull")} AS not_null, {Quoter.QuoteIdentifier("type")} AS column_type, {Quoter.QuoteIdentifier("pk")} AS pk_position FROM pragma_table_info({ParameterPlaceholder("dv_table")}) ORDER BY cid", [new("dv_table", table)]);
 }

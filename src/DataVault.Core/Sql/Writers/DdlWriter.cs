@@ -19,7 +19,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
 
     public IReadOnlyList<SqlStatement> CreateVault(DataVaultModel model, DdlOptions options)
     {
-        var statements = new List<SqlStatement>();
+        var statements = new List<SqlStatement>(model.Schemas.Declared.Select(dialect.CreateSchema));
         foreach (var hub in model.Hubs)
         {
             statements.AddRange(dialect.CreateTable(HubTable(hub, options), options));
@@ -47,15 +47,15 @@ internal sealed class DdlWriter(SqlDialect dialect)
     public IReadOnlyList<SqlStatement> DropVault(DataVaultModel model)
     {
         var statements = new List<SqlStatement>();
-        statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName)));
+        statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName, p.Schema)));
         foreach (var satellite in model.Satellites.Reverse())
         {
-            statements.Add(DropView(SatelliteViewName(satellite)));
-            statements.Add(DropTable(satellite.TableName));
+            statements.Add(DropView(SatelliteViewName(satellite), satellite.Schema));
+            statements.Add(DropTable(satellite.TableName, satellite.Schema));
         }
 
-        statements.AddRange(model.Links.Reverse().Select(l => DropTable(l.TableName)));
-        statements.AddRange(model.Hubs.Reverse().Select(h => DropTable(h.TableName)));
+        statements.AddRange(model.Links.Reverse().Select(l => DropTable(l.TableName, l.Schema)));
+        statements.AddRange(model.Hubs.Reverse().Select(h => DropTable(h.TableName, h.Schema)));
         return statements;
     }
 
@@ -68,7 +68,10 @@ internal sealed class DdlWriter(SqlDialect dialect)
         ],
         [hub.HashKeyColumn],
         [],
-        [new(dialect.ObjectName("ix", hub.TableName, "bk"), [.. hub.BusinessKeys.Select(k => k.Name)])]);
+        [new(dialect.ObjectName("ix", hub.TableName, "bk"), [.. hub.BusinessKeys.Select(k => k.Name)])])
+    {
+        Schema = hub.Schema,
+    };
 
     public TableDefinition LinkTable(Link link, DdlOptions options) => new(
         link.TableName,
@@ -79,8 +82,11 @@ internal sealed class DdlWriter(SqlDialect dialect)
             .. LoadColumns(link.Naming, options),
         ],
         [link.HashKeyColumn],
-        options.ForeignKeys ? [.. link.Hubs.Select(h => new ForeignKeyDefinition(h.HashKeyColumn, h.Hub.TableName, h.Hub.HashKeyColumn))] : [],
-        [.. link.Hubs.Select(h => new IndexDefinition(dialect.ObjectName("ix", link.TableName, h.HashKeyColumn), [h.HashKeyColumn]))]);
+        options.ForeignKeys ? [.. link.Hubs.Select(h => new ForeignKeyDefinition(h.HashKeyColumn, h.Hub.TableName, h.Hub.HashKeyColumn) { ReferencedSchema = h.Hub.Schema })] : [],
+        [.. link.Hubs.Select(h => new IndexDefinition(dialect.ObjectName("ix", link.TableName, h.HashKeyColumn), [h.HashKeyColumn]))])
+    {
+        Schema = link.Schema,
+    };
 
     public TableDefinition SatelliteTable(Satellite satellite, DdlOptions options)
     {
@@ -96,8 +102,11 @@ internal sealed class DdlWriter(SqlDialect dialect)
                 .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), false)),
             ],
             [satellite.ParentHashKeyColumn, naming.LoadDate],
-            options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn)] : [],
-            []);
+            options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn) { ReferencedSchema = satellite.Parent.Schema }] : [],
+            [])
+        {
+            Schema = satellite.Schema,
+        };
     }
 
     public static TableDefinition StagingTableFor(TableDefinition target, StagingTable staging, string loadEndDate) =>
@@ -144,11 +153,11 @@ internal sealed class DdlWriter(SqlDialect dialect)
         var lead = $"LEAD(s.{loadDate}) OVER (PARTITION BY s.{key} ORDER BY s.{loadDate})";
         var columns = dialect.ColumnList([satellite.ParentHashKeyColumn, naming.LoadDate, satellite.HashDiffColumn, naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)], "s");
         return SqlStatement.Of(
-            $"{CreateViewPrefix(SatelliteViewName(satellite))} AS{Nl}" +
+            $"{CreateViewPrefix(Quoter.QuoteTable(satellite.Schema, SatelliteViewName(satellite)))} AS{Nl}" +
             $"SELECT {columns},{Nl}" +
             $"       {lead} AS {Quoter.QuoteIdentifier(naming.LoadEndDate)},{Nl}" +
             $"       CASE WHEN {lead} IS NULL THEN 1 ELSE 0 END AS {Quoter.QuoteIdentifier("is_current")}{Nl}" +
-            $"FROM {Quoter.QuoteIdentifier(satellite.TableName)} s");
+            $"FROM {Quoter.QuoteTable(satellite.Schema, satellite.TableName)} s");
     }
 
     public string SatelliteViewName(Satellite satellite) => dialect.ObjectName("v", satellite.TableName, "history");
@@ -165,8 +174,9 @@ internal sealed class DdlWriter(SqlDialect dialect)
             indexes = [];
         }
 
-        var statements = new List<SqlStatement> { SqlStatement.Of($"CREATE TABLE {ifNotExists}{Quoter.QuoteIdentifier(table.Name)} ({Nl}{string.Join("," + Nl, elements)}{Nl}){TableOptions}") };
-        statements.AddRange(indexes.Select(i => SqlStatement.Of($"CREATE INDEX {ifNotExists}{Quoter.QuoteIdentifier(i.Name)} ON {Quoter.QuoteIdentifier(table.Name)} ({IndexColumns(table, i)})")));
+        var name = Quoter.QuoteTable(table.Schema, table.Name);
+        var statements = new List<SqlStatement> { SqlStatement.Of($"CREATE TABLE {ifNotExists}{name} ({Nl}{string.Join("," + Nl, elements)}{Nl}){TableOptions}") };
+        statements.AddRange(indexes.Select(i => SqlStatement.Of($"CREATE INDEX {ifNotExists}{Quoter.QuoteIdentifier(i.Name)} ON {name} ({IndexColumns(table, i)})")));
         return statements;
     }
 
@@ -186,7 +196,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
         foreach (var foreignKey in table.ForeignKeys)
         {
             var constraint = Capabilities.NamedForeignKeys ? $"CONSTRAINT {Quoter.QuoteIdentifier(dialect.ObjectName("fk", table.Name, foreignKey.Column))} " : string.Empty;
-            yield return $"    {constraint}FOREIGN KEY ({Quoter.QuoteIdentifier(foreignKey.Column)}) REFERENCES {Quoter.QuoteIdentifier(foreignKey.ReferencedTable)} ({Quoter.QuoteIdentifier(foreignKey.ReferencedColumn)})";
+            yield return $"    {constraint}FOREIGN KEY ({Quoter.QuoteIdentifier(foreignKey.Column)}) REFERENCES {Quoter.QuoteTable(foreignKey.ReferencedSchema, foreignKey.ReferencedTable)} ({Quoter.QuoteIdentifier(foreignKey.ReferencedColumn)})";
         }
     }
 
@@ -198,20 +208,22 @@ internal sealed class DdlWriter(SqlDialect dialect)
 
     public string ColumnSql(TableColumn column) => $"    {Quoter.QuoteIdentifier(column.Name)} {column.Type.Text}{(column.NotNull ? " NOT NULL" : " NULL")}";
 
-    public SqlStatement DropTable(string table) => SqlStatement.Of($"DROP TABLE IF EXISTS {Quoter.QuoteIdentifier(table)}");
+    public SqlStatement DropTable(string table, string? schema = null) => SqlStatement.Of($"DROP TABLE IF EXISTS {Quoter.QuoteTable(schema, table)}");
 
-    public SqlStatement DropView(string view) => SqlStatement.Of($"DROP VIEW IF EXISTS {Quoter.QuoteIdentifier(view)}");
+    public SqlStatement DropView(string view, string? schema = null) => SqlStatement.Of($"DROP VIEW IF EXISTS {Quoter.QuoteTable(schema, view)}");
 
-    public string InsertValues(string table, IReadOnlyList<string> columns) =>
-        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({dialect.ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => Quoter.ParameterPlaceholder("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))})";
+    public SqlStatement CreateSchema(string schema) => SqlStatement.Of($"CREATE SCHEMA IF NOT EXISTS {Quoter.QuoteIdentifier(schema)}");
+
+    public string InsertValues(string table, IReadOnlyList<string> columns, string? schema = null) =>
+        $"INSERT INTO {Quoter.QuoteTable(schema, table)} ({dialect.ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => Quoter.ParameterPlaceholder("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))})";
 
     private string TableOptions => Capabilities.TableOptions.Length == 0 ? string.Empty : " " + Capabilities.TableOptions;
 
-    private string CreateViewPrefix(string view) => Capabilities.ViewCreation switch
+    private string CreateViewPrefix(string quotedView) => Capabilities.ViewCreation switch
     {
-        ViewCreation.CreateIfNotExists => $"CREATE VIEW IF NOT EXISTS {Quoter.QuoteIdentifier(view)}",
-        ViewCreation.CreateOrAlter => $"CREATE OR ALTER VIEW {Quoter.QuoteIdentifier(view)}",
-        _ => $"CREATE OR REPLACE VIEW {Quoter.QuoteIdentifier(view)}",
+        ViewCreation.CreateIfNotExists => $"CREATE VIEW IF NOT EXISTS {quotedView}",
+        ViewCreation.CreateOrAlter => $"CREATE OR ALTER VIEW {quotedView}",
+        _ => $"CREATE OR REPLACE VIEW {quotedView}",
     };
 
     private IEnumerable<TableColumn> LoadColumns(NamingConventions naming, DdlOptions options) =>

@@ -13,14 +13,14 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
     private SqlQuoter Quoter => dialect.Quoter;
 
     public SqlStatement LoadHub(Hub hub, StagingTable staging) =>
-        InsertNewKeys(hub.TableName, hub.HashKeyColumn, [hub.HashKeyColumn, .. hub.BusinessKeys.Select(k => k.Name), hub.Naming.LoadDate, hub.Naming.RecordSource], staging, hub.Naming);
+        InsertNewKeys(Quoter.QuoteTable(hub.Schema, hub.TableName), hub.HashKeyColumn, [hub.HashKeyColumn, .. hub.BusinessKeys.Select(k => k.Name), hub.Naming.LoadDate, hub.Naming.RecordSource], staging, hub.Naming);
 
     public SqlStatement LoadLink(Link link, StagingTable staging) =>
-        InsertNewKeys(link.TableName, link.HashKeyColumn, [link.HashKeyColumn, .. link.Hubs.Select(h => h.HashKeyColumn), .. link.DependentChildKeys.Select(k => k.Name), link.Naming.LoadDate, link.Naming.RecordSource], staging, link.Naming);
+        InsertNewKeys(Quoter.QuoteTable(link.Schema, link.TableName), link.HashKeyColumn, [link.HashKeyColumn, .. link.Hubs.Select(h => h.HashKeyColumn), .. link.DependentChildKeys.Select(k => k.Name), link.Naming.LoadDate, link.Naming.RecordSource], staging, link.Naming);
 
     public SqlStatement InsertGhostRecord(Hub hub, DdlOptions options)
     {
-        var table = Quoter.QuoteIdentifier(hub.TableName);
+        var table = Quoter.QuoteTable(hub.Schema, hub.TableName);
         var key = Quoter.QuoteIdentifier(hub.HashKeyColumn);
         var zeroKey = Quoter.ParameterPlaceholder("dv_zero_key");
         var dual = dialect.Capabilities.SelectFromDual ? " FROM DUAL" : string.Empty;
@@ -28,7 +28,7 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
             $"INSERT INTO {table} ({dialect.ColumnList([hub.HashKeyColumn, hub.Naming.LoadDate, hub.Naming.RecordSource])}){Nl}" +
             $"SELECT {zeroKey}, {Quoter.ParameterPlaceholder("dv_load_date")}, {Quoter.ParameterPlaceholder("dv_record_source")}{dual}{Nl}" +
             $"WHERE NOT EXISTS (SELECT 1 FROM {table} t{LockHint} WHERE t.{key} = {zeroKey})" +
-            ConflictClause(hub.TableName, hub.HashKeyColumn),
+            ConflictClause(table, hub.HashKeyColumn),
             [
                 new("dv_zero_key", dialect.Types.ZeroKey(hub.HashingStandard, options)),
                 new("dv_load_date", dialect.Types.ToDbValue(SqlDialect.GhostLoadDate, DataType.Timestamp)),
@@ -36,12 +36,12 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
             ]);
     }
 
-    /// <summary>One row per staged key (its earliest), skipping stored keys and keys a concurrent loader inserted meanwhile.</summary>
+    /// <summary>One row per staged key (its earliest), skipping stored keys and keys a concurrent loader inserted meanwhile; <c>table</c> is quoted and qualified.</summary>
     private SqlStatement InsertNewKeys(string table, string keyColumn, IReadOnlyList<string> columns, StagingTable staging, NamingConventions naming)
     {
         var key = Quoter.QuoteIdentifier(keyColumn);
         return SqlStatement.Of(
-            $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({dialect.ColumnList(columns)}){Nl}" +
+            $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
             $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
             $"FROM ({Nl}" +
             $"    SELECT {dialect.ColumnList(columns, "st")},{Nl}" +
@@ -49,7 +49,7 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
             $"    FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
             $") s{Nl}" +
             $"WHERE s.{Quoter.QuoteIdentifier("dv_row")} = 1{Nl}" +
-            $"  AND NOT EXISTS (SELECT 1 FROM {Quoter.QuoteIdentifier(table)} t{LockHint} WHERE t.{key} = s.{key})" +
+            $"  AND NOT EXISTS (SELECT 1 FROM {table} t{LockHint} WHERE t.{key} = s.{key})" +
             ConflictClause(table, keyColumn));
     }
 
@@ -65,7 +65,7 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
                 return $"{Nl}ON CONFLICT ({Quoter.QuoteIdentifier(keyColumn)}) DO NOTHING";
             case KeyInsertStyle.OnDuplicateKeyNoOp:
                 // Qualified: the SELECT has a column of the same name, which would make a bare `key` ambiguous.
-                var key = Quoter.QuoteIdentifier(table) + "." + Quoter.QuoteIdentifier(keyColumn);
+                var key = table + "." + Quoter.QuoteIdentifier(keyColumn);
                 return $"{Nl}ON DUPLICATE KEY UPDATE {key} = {key}";
             default:
                 return string.Empty;

@@ -10,8 +10,11 @@ namespace DataVault.Core.Sql.Writers;
 /// only with the dialect's roles — its <see cref="SqlQuoter"/>, <see cref="SqlTypeMap"/> and <see cref="DialectCapabilities"/>,
 /// and <see cref="SqlDialect.CreateTable"/> — so a dialect author reaches it through those, and every value is a parameter.
 /// </summary>
-internal sealed class LoaderStatements(SqlDialect dialect)
+internal sealed class LoaderStatements(SqlDialect dialect, string? loaderSchema = null)
 {
+    /// <summary>The schema of the loader's own tables (batch log, quarantine), or <see langword="null"/> for the default schema.</summary>
+    public string? LoaderSchema { get; } = loaderSchema;
+
     private static readonly string[] BatchStartColumns = ["batch_id", "batch_name", "load_date", "record_source", "start_time", "status", "session_id"];
     private static readonly string[] BatchFinishColumns = ["end_time", "status", "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message"];
     private static readonly string[] QuarantineColumns = ["batch_id", "source_name", "line_number", "column_name", "reason", "raw_row"];
@@ -42,7 +45,10 @@ internal sealed class LoaderStatements(SqlDialect dialect)
         ],
         ["batch_id"],
         [],
-        []);
+        [])
+    {
+        Schema = LoaderSchema,
+    };
 
     /// <summary>Creates the batch log.</summary>
     /// <param name="table">The table name.</param>
@@ -55,25 +61,25 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <returns>A query of no rows.</returns>
     public SqlStatement ProbeSessionColumn(string table) =>
         // Qualified: SQLite reads an unknown double-quoted name alone as a string literal, and the probe would not fail.
-        SqlStatement.Of($"SELECT {Quoter.QuoteIdentifier(table)}.{Quoter.QuoteIdentifier("session_id")} FROM {Quoter.QuoteIdentifier(table)} WHERE 1 = 0");
+        SqlStatement.Of($"SELECT t.{Quoter.QuoteIdentifier("session_id")} FROM {Loader(table)} t WHERE 1 = 0");
 
     /// <summary>Adds the <c>session_id</c> column to a batch log created before it existed (nullable: old entries have none).</summary>
     /// <param name="table">The batch log.</param>
     /// <returns>The statement.</returns>
     public SqlStatement AddSessionColumn(string table) =>
-        SqlStatement.Of($"ALTER TABLE {Quoter.QuoteIdentifier(table)} ADD {Quoter.QuoteIdentifier("session_id")} {Types.For(DataType.String(100)).Text}");
+        SqlStatement.Of($"ALTER TABLE {Loader(table)} ADD {Quoter.QuoteIdentifier("session_id")} {Types.For(DataType.String(100)).Text}");
 
     /// <summary>The next batch id: the highest id + 1 (1 for an empty log).</summary>
     /// <param name="table">The batch log.</param>
     /// <returns>A query of one value.</returns>
     public SqlStatement NextBatchId(string table) =>
-        SqlStatement.Of($"SELECT COALESCE(MAX({Quoter.QuoteIdentifier("batch_id")}), 0) + 1 FROM {Quoter.QuoteIdentifier(table)}");
+        SqlStatement.Of($"SELECT COALESCE(MAX({Quoter.QuoteIdentifier("batch_id")}), 0) + 1 FROM {Loader(table)}");
 
     /// <summary>How many batches of the log succeeded.</summary>
     /// <param name="table">The batch log.</param>
     /// <returns>A query of one value.</returns>
     public SqlStatement CountSucceededBatches(string table) =>
-        new($"SELECT COUNT(*) FROM {Quoter.QuoteIdentifier(table)} WHERE {Quoter.QuoteIdentifier("status")} = {Quoter.ParameterPlaceholder("status")}", [new("status", StatusText(BatchStatus.Succeeded))]);
+        new($"SELECT COUNT(*) FROM {Loader(table)} WHERE {Quoter.QuoteIdentifier("status")} = {Quoter.ParameterPlaceholder("status")}", [new("status", StatusText(BatchStatus.Succeeded))]);
 
     /// <summary>Adds the <see cref="BatchStatus.Running"/> entry of a batch.</summary>
     /// <param name="table">The batch log.</param>
@@ -85,7 +91,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="sessionId">The loader's session (see <see cref="Loading.Bookkeeping.BatchSessions"/>), or <see langword="null"/> when unknown.</param>
     /// <returns>The insert.</returns>
     public SqlStatement StartBatch(string table, long batchId, string name, DateTime loadDate, string recordSource, DateTime startTime, string? sessionId) => new(
-        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({string.Join(", ", BatchStartColumns.Select(Quoter.QuoteIdentifier))}) " +
+        $"INSERT INTO {Loader(table)} ({string.Join(", ", BatchStartColumns.Select(Quoter.QuoteIdentifier))}) " +
         $"VALUES ({P("id")}, {P("name")}, {P("load_date")}, {P("record_source")}, {P("start_time")}, {P("status")}, {P("session_id")})",
         [
             new("id", batchId),
@@ -102,7 +108,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="deadSession">A condition on <c>session_id</c> that holds for dead sessions only (the engine's knowledge of its sessions), or <see langword="null"/> for every running entry.</param>
     /// <returns>The query.</returns>
     public SqlStatement RunningBatches(string table, string? deadSession) => new(
-        $"SELECT {Quoter.QuoteIdentifier("batch_id")}, {Quoter.QuoteIdentifier("batch_name")}, {Quoter.QuoteIdentifier("session_id")} FROM {Quoter.QuoteIdentifier(table)} " +
+        $"SELECT {Quoter.QuoteIdentifier("batch_id")}, {Quoter.QuoteIdentifier("batch_name")}, {Quoter.QuoteIdentifier("session_id")} FROM {Loader(table)} " +
         $"WHERE {Quoter.QuoteIdentifier("status")} = {P("status")} AND {Quoter.QuoteIdentifier("session_id")} IS NOT NULL{(deadSession is null ? string.Empty : " AND " + deadSession)} " +
         $"ORDER BY {Quoter.QuoteIdentifier("batch_id")}",
         [new("status", StatusText(BatchStatus.Running))]);
@@ -119,7 +125,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="deadSession">The engine's condition for a dead session (see <see cref="RunningBatches"/>), or <see langword="null"/>.</param>
     /// <returns>The update (one row when marked).</returns>
     public SqlStatement AbandonBatch(string table, long batchId, string sessionId, DateTime endTime, string message, string? deadSession) => new(
-        $"UPDATE {Quoter.QuoteIdentifier(table)} SET {Quoter.QuoteIdentifier("status")} = {P("abandoned")}, {Quoter.QuoteIdentifier("end_time")} = {P("end_time")}, {Quoter.QuoteIdentifier("error_message")} = {P("error_message")} " +
+        $"UPDATE {Loader(table)} SET {Quoter.QuoteIdentifier("status")} = {P("abandoned")}, {Quoter.QuoteIdentifier("end_time")} = {P("end_time")}, {Quoter.QuoteIdentifier("error_message")} = {P("error_message")} " +
         $"WHERE {Quoter.QuoteIdentifier("batch_id")} = {P("batch_id")} AND {Quoter.QuoteIdentifier("status")} = {P("running")} AND {Quoter.QuoteIdentifier("session_id")} = {P("session_id")}" +
         (deadSession is null ? string.Empty : " AND " + deadSession),
         [
@@ -144,7 +150,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="error">The error message, or <see langword="null"/>.</param>
     /// <returns>The update.</returns>
     public SqlStatement FinishBatch(string table, long batchId, BatchStatus status, DateTime endTime, long read, long inserted, long updated, long rejected, string targetCounts, string? error) => new(
-        $"UPDATE {Quoter.QuoteIdentifier(table)} SET {string.Join(", ", BatchFinishColumns.Select(c => $"{Quoter.QuoteIdentifier(c)} = {P(c)}"))} WHERE {Quoter.QuoteIdentifier("batch_id")} = {P("batch_id")}",
+        $"UPDATE {Loader(table)} SET {string.Join(", ", BatchFinishColumns.Select(c => $"{Quoter.QuoteIdentifier(c)} = {P(c)}"))} WHERE {Quoter.QuoteIdentifier("batch_id")} = {P("batch_id")}",
         [
             new("end_time", Types.ToDbValue(endTime, DataType.Timestamp)),
             new("status", StatusText(status)),
@@ -172,7 +178,10 @@ internal sealed class LoaderStatements(SqlDialect dialect)
         ],
         [],
         [],
-        []);
+        [])
+    {
+        Schema = LoaderSchema,
+    };
 
     /// <summary>Creates the quarantine table.</summary>
     /// <param name="table">The table name.</param>
@@ -190,7 +199,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="rawRow">The row as JSON.</param>
     /// <returns>The insert.</returns>
     public SqlStatement InsertQuarantined(string table, long batchId, string source, long line, string? column, string reason, string rawRow) => new(
-        $"INSERT INTO {Quoter.QuoteIdentifier(table)} ({string.Join(", ", QuarantineColumns.Select(Quoter.QuoteIdentifier))}) VALUES ({string.Join(", ", QuarantineColumns.Select(Quoter.ParameterPlaceholder))})",
+        $"INSERT INTO {Loader(table)} ({string.Join(", ", QuarantineColumns.Select(Quoter.QuoteIdentifier))}) VALUES ({string.Join(", ", QuarantineColumns.Select(Quoter.ParameterPlaceholder))})",
         [
             new("batch_id", batchId),
             new("source_name", source),
@@ -240,8 +249,9 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     /// <param name="table">The staging table.</param>
     /// <param name="columns">Its columns.</param>
     /// <param name="rows">The rows per statement.</param>
+    /// <param name="schema">The table's schema, or <see langword="null"/> (staging tables are in the default or temporary schema).</param>
     /// <returns>The statement.</returns>
-    public SqlStatement InsertStagingRows(string table, IReadOnlyList<string> columns, int rows)
+    public SqlStatement InsertStagingRows(string table, IReadOnlyList<string> columns, int rows, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -262,7 +272,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
         }
 
         var columnList = string.Join(", ", columns.Select(Quoter.QuoteIdentifier));
-        return new SqlStatement($"INSERT INTO {Quoter.QuoteIdentifier(table)} ({columnList}) VALUES {string.Join(", ", values)}", parameters);
+        return new SqlStatement($"INSERT INTO {Quoter.QuoteTable(schema, table)} ({columnList}) VALUES {string.Join(", ", values)}", parameters);
     }
 
     /// <summary>The batch log's status values; these exact strings are stored and read by users' monitoring.</summary>
@@ -283,4 +293,7 @@ internal sealed class LoaderStatements(SqlDialect dialect)
     private SqlTypeMap Types => dialect.Types;
 
     private string P(string name) => Quoter.ParameterPlaceholder(name);
+
+    /// <summary>A loader table (batch log, quarantine), quoted in <see cref="LoaderSchema"/>.</summary>
+    private string Loader(string table) => Quoter.QuoteTable(LoaderSchema, table);
 }

@@ -32,14 +32,19 @@ internal sealed class PitWriter(SqlDialect dialect)
             .. pit.Satellites.Select(s => new TableColumn(s.LoadDateColumn, dialect.Types.For(DataType.Timestamp), false)),
         ],
         [pit.HashKeyColumn, pit.SnapshotDateColumn],
-        options.ForeignKeys ? [new ForeignKeyDefinition(pit.HashKeyColumn, pit.Hub.TableName, pit.Hub.HashKeyColumn)] : [],
-        [new(dialect.ObjectName("ix", pit.TableName, pit.SnapshotDateColumn), [pit.SnapshotDateColumn])]);
+        options.ForeignKeys && (pit.Schema == pit.Hub.Schema || dialect.Capabilities.CrossSchemaForeignKeys)
+            ? [new ForeignKeyDefinition(pit.HashKeyColumn, pit.Hub.TableName, pit.Hub.HashKeyColumn) { ReferencedSchema = pit.Hub.Schema }]
+            : [],
+        [new(dialect.ObjectName("ix", pit.TableName, pit.SnapshotDateColumn), [pit.SnapshotDateColumn])])
+    {
+        Schema = pit.Schema,
+    };
 
     public SqlStatement DeletePitSnapshots(PointInTime pit, DateOnly firstSnapshot, DateOnly lastSnapshot)
     {
         var snapshot = Quoter.QuoteIdentifier(pit.SnapshotDateColumn);
         return new SqlStatement(
-            $"DELETE FROM {Quoter.QuoteIdentifier(pit.TableName)}{Nl}" +
+            $"DELETE FROM {Quoter.QuoteTable(pit.Schema, pit.TableName)}{Nl}" +
             $"WHERE {snapshot} >= {DateParameter("dv_from")} AND {snapshot} <= {DateParameter("dv_to")}",
             RangeParameters(firstSnapshot, lastSnapshot));
     }
@@ -71,7 +76,7 @@ internal sealed class PitWriter(SqlDialect dialect)
             var satellite = pit.Satellites[i].Satellite;
             var alias = "s" + (i + 1).ToString(CultureInfo.InvariantCulture);
             var satelliteKey = Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn);
-            var table = Quoter.QuoteIdentifier(satellite.TableName);
+            var table = Quoter.QuoteTable(satellite.Schema, satellite.TableName);
             if (!dialect.Capabilities.PitVersionWindows)
             {
                 // The latest load date before the end of the day, one correlated lookup per key and day.
@@ -91,11 +96,11 @@ internal sealed class PitWriter(SqlDialect dialect)
 
         var body =
             $"SELECT {string.Join($",{Nl}       ", select)}{Nl}" +
-            $"FROM {Quoter.QuoteIdentifier(pit.Hub.TableName)} h{Nl}" +
+            $"FROM {Quoter.QuoteTable(pit.Hub.Schema, pit.Hub.TableName)} h{Nl}" +
             $"JOIN {cte} d ON h.{loadDate} < d.{end}{Nl}" +
             string.Concat(joins.Select(j => j + Nl)) +
             $"WHERE h.{key} <> {Quoter.ParameterPlaceholder("dv_zero_key")}";
-        var insert = $"INSERT INTO {Quoter.QuoteIdentifier(pit.TableName)} ({dialect.ColumnList([pit.HashKeyColumn, pit.SnapshotDateColumn, .. pit.Satellites.Select(s => s.LoadDateColumn)])})";
+        var insert = $"INSERT INTO {Quoter.QuoteTable(pit.Schema, pit.TableName)} ({dialect.ColumnList([pit.HashKeyColumn, pit.SnapshotDateColumn, .. pit.Satellites.Select(s => s.LoadDateColumn)])})";
         return new PitInsertParts(insert, snapshots, body, [.. RangeParameters(firstSnapshot, lastSnapshot), new("dv_zero_key", dialect.Types.ZeroKey(pit.Hub.HashingStandard, options))]);
     }
 
@@ -104,7 +109,7 @@ internal sealed class PitWriter(SqlDialect dialect)
         var naming = satellite.Parent.Naming;
         var key = Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn);
         var loadDate = Quoter.QuoteIdentifier(naming.LoadDate);
-        var table = Quoter.QuoteIdentifier(satellite.TableName);
+        var table = Quoter.QuoteTable(satellite.Schema, satellite.TableName);
         string[] columns = [satellite.ParentHashKeyColumn, naming.LoadDate, satellite.HashDiffColumn, naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)];
         return new SqlStatement(
             $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
@@ -131,12 +136,12 @@ internal sealed class PitWriter(SqlDialect dialect)
                 output.Add(taken[attribute.Name] > 1 ? $"{column} AS {Quoter.QuoteIdentifier(satellite.Name + "_" + attribute.Name)}" : column);
             }
 
-            joins.Add($"LEFT JOIN {Quoter.QuoteIdentifier(satellite.TableName)} {alias} ON {alias}.{Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn)} = p.{key} AND {alias}.{Quoter.QuoteIdentifier(naming.LoadDate)} = p.{Quoter.QuoteIdentifier(loadDateColumn)}");
+            joins.Add($"LEFT JOIN {Quoter.QuoteTable(satellite.Schema, satellite.TableName)} {alias} ON {alias}.{Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn)} = p.{key} AND {alias}.{Quoter.QuoteIdentifier(naming.LoadDate)} = p.{Quoter.QuoteIdentifier(loadDateColumn)}");
         }
 
         return new SqlStatement(
             $"SELECT {string.Join(", ", output)}{Nl}" +
-            $"FROM {Quoter.QuoteIdentifier(pit.TableName)} p{Nl}" +
+            $"FROM {Quoter.QuoteTable(pit.Schema, pit.TableName)} p{Nl}" +
             string.Concat(joins.Select(j => j + Nl)) +
             $"WHERE p.{Quoter.QuoteIdentifier(pit.SnapshotDateColumn)} = {DateParameter("snapshot_date")}{Nl}" +
             $"ORDER BY p.{key}",

@@ -107,6 +107,6 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
             quoter.QuoteIdentifier(satellite.ParentHashKeyColumn),
             quoter.QuoteIdentifier(satellite.Parent.Naming.LoadDate),
             quoter.QuoteIdentifier(satellite.HashDiffColumn),
-            quoter.QuoteIdentifier(satellite.TableName));
+            quoter.QuoteTable(satellite.Schema, satellite.TableName));
     }
 }
