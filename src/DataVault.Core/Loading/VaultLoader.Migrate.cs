@@ -18,7 +18,7 @@ public sealed partial class VaultLoader
     public async Task<MigrationPlan> PlanMigrationAsync(MigrationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var drift = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
-        return MigrationPlanner.Plan(_model, Dialect, _options.Ddl, drift, options ?? MigrationOptions.Default);
+        return MigrationPlanner.Plan(_model, Dialect, _options.Ddl, drift, options ?? MigrationOptions.Default, [.. LoaderTables()]);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial class VaultLoader
                 // Planned under the lock, so no other loader migrates or loads between the plan and its steps.
                 await mergeLock.AcquireAsync(always: true, cancellationToken).ConfigureAwait(false);
                 var drift = await DetectDriftInAsync(transaction.Transaction, cancellationToken).ConfigureAwait(false);
-                plan = MigrationPlanner.Plan(_model, Dialect, _options.Ddl, drift, options ?? MigrationOptions.Default);
+                plan = MigrationPlanner.Plan(_model, Dialect, _options.Ddl, drift, options ?? MigrationOptions.Default, [.. LoaderTables()]);
                 if (!plan.CanApply)
                 {
                     LoaderLog.MigrationRefused(_logger, plan.Refusals.Count, plan);

@@ -85,7 +85,10 @@ public sealed partial class VaultLoader
     /// <exception cref="DataVaultDriftException">A table of the model exists with other columns or other nullability; the exception's report lists every difference.</exception>
     public async Task EnsureVaultAsync(CancellationToken cancellationToken = default)
     {
-        var drift = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
+        var found = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
+
+        // A batch log of an earlier version lacks session_id: added below, so not drift to refuse.
+        var drift = new VaultDriftReport(found.CheckedTables, found.MissingTables, [.. found.Differences.Where(d => !IsMissingSessionColumn(d))]);
         if (drift.HasDrift)
         {
             LoaderLog.VaultDrifted(_logger, drift.Differences.Count, drift.ToString());
@@ -123,6 +126,10 @@ public sealed partial class VaultLoader
         var batchLog = options.BatchLogTable is null ? null : new BatchLog(statements, options.BatchLogTable);
         return dialect.Script(EnsureStatements(dialect, model, options, batchLog, new Quarantine(statements, options.QuarantineTable)));
     }
+
+    /// <summary>The one difference <see cref="EnsureVaultAsync"/> resolves itself: the batch log's <c>session_id</c>, added after the column existed.</summary>
+    private bool IsMissingSessionColumn(DriftDifference difference) =>
+        _batchLog is not null && difference.Table == _batchLog.Table && difference.Kind == DriftKind.MissingColumn && difference.Column == LoaderStatements.SessionColumn;
 
     /// <summary>Declared schemas need an engine that has them (a model built without a target was not checked for it).</summary>
     private static void CheckSchemas(SqlDialect dialect, DataVaultModel model, LoadOptions options)
@@ -174,8 +181,20 @@ public sealed partial class VaultLoader
             .. _model.Links.Select(l => Dialect.LinkTable(l, ddl)),
             .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
             .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
+            .. LoaderTables(),
         ];
         return await DriftDetector.DetectAsync(_session, tables, transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The loader's own tables, as this loader creates them: the batch log (when there is one) and the quarantine table.</summary>
+    private IEnumerable<TableDefinition> LoaderTables()
+    {
+        if (_batchLog is not null)
+        {
+            yield return _statements.BatchLogTable(_batchLog.Table);
+        }
+
+        yield return _statements.QuarantineTable(_quarantine.Table);
     }
 
     /// <summary>Drops every table and view of the model, the batch log and the quarantine table.</summary>

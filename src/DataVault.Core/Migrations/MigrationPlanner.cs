@@ -6,11 +6,12 @@ namespace DataVault.Core.Migrations;
 
 /// <summary>
 /// Turns drift into a plan: additive satellite changes (a nullable column the model declares), a point-in-time table
-/// whose shape changed (dropped, then created again: its rows are derived), and refusals for everything else.
+/// whose shape changed (dropped, then created again: its rows are derived), a nullable column of the loader's own
+/// tables (given as <c>loaderTables</c>) that an earlier version lacked, and refusals for everything else.
 /// </summary>
 internal static class MigrationPlanner
 {
-    public static MigrationPlan Plan(DataVaultModel model, SqlDialect dialect, DdlOptions ddl, VaultDriftReport drift, MigrationOptions options)
+    public static MigrationPlan Plan(DataVaultModel model, SqlDialect dialect, DdlOptions ddl, VaultDriftReport drift, MigrationOptions options, IReadOnlyList<TableDefinition>? loaderTables = null)
     {
         var steps = new List<MigrationStep>();
         var refusals = new List<MigrationRefusal>();
@@ -28,6 +29,10 @@ internal static class MigrationPlanner
             {
                 PlanSatellite(satellite, dialect.SatelliteTable(satellite, ddl), dialect, differences, options, steps, refusals);
             }
+            else if (loaderTables?.FirstOrDefault(t => t.Name == table) is { } loaderTable)
+            {
+                PlanLoaderTable(loaderTable, dialect, differences, steps, refusals);
+            }
             else
             {
                 refusals.AddRange(differences.Select(d => new MigrationRefusal(d,
@@ -36,6 +41,25 @@ internal static class MigrationPlanner
         }
 
         return new MigrationPlan(drift, steps, refusals);
+    }
+
+    /// <summary>
+    /// The loader's tables have a fixed shape: a nullable column it added in a later version (the batch log's
+    /// <c>session_id</c>) is added; any other difference is refused, since their rows are the history of the batches.
+    /// </summary>
+    private static void PlanLoaderTable(TableDefinition expected, SqlDialect dialect, List<DriftDifference> differences, List<MigrationStep> steps, List<MigrationRefusal> refusals)
+    {
+        foreach (var difference in differences)
+        {
+            if (difference.Kind == DriftKind.MissingColumn && expected.Column(difference.Column) is { NotNull: false } column)
+            {
+                steps.Add(new MigrationStep(MigrationStepKind.AddColumn, expected.Name, $"add column {column.Name} {column.Type.Text} NULL to the loader's table {expected.Name} (created by an earlier version)", [dialect.AddColumn(expected.Name, column, expected.Schema)]));
+            }
+            else
+            {
+                refusals.Add(new MigrationRefusal(difference, $"{expected.Name} is the loader's own table, of a fixed shape, and its rows are the history of the batches; rename it (the loader creates a new one) or change it by hand"));
+            }
+        }
     }
 
     private static void PlanSatellite(Satellite satellite, TableDefinition expected, SqlDialect dialect, List<DriftDifference> differences, MigrationOptions options, List<MigrationStep> steps, List<MigrationRefusal> refusals)

@@ -19,6 +19,9 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
 {
     private static readonly string[] VaultTables = ["hub_customer", "hub_product", "link_sale", "sat_customer_details", "sat_sale_metrics"];
 
+    /// <summary>The loader's own tables, checked after the model's.</summary>
+    private static readonly string[] LoaderTables = ["etl_batch_log", "dv_rejected_rows"];
+
     protected TFixture Fixture { get; } = fixture;
 
     private async Task<LoaderHarness> NewVaultAsync()
@@ -62,14 +65,14 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         await using var h = await NewVaultAsync();
         var report = await h.Loader().DetectDriftAsync();
         report.HasDrift.Should().BeFalse(report.ToString());
-        report.CheckedTables.Should().Equal(VaultTables);
+        report.CheckedTables.Should().Equal([.. VaultTables, .. LoaderTables]);
         report.MissingTables.Should().BeEmpty();
-        report.ToString().Should().Be("No drift: 5 of 5 table(s) exist and match the model.");
+        report.ToString().Should().Be("No drift: 7 of 7 table(s) exist and match the model.");
 
         await h.Loader().DropVaultAsync();
         var empty = await h.Loader().DetectDriftAsync();
         empty.HasDrift.Should().BeFalse("a table still to be created is not drift");
-        empty.MissingTables.Should().Equal(VaultTables);
+        empty.MissingTables.Should().Equal([.. VaultTables, .. LoaderTables]);
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         var report = await later.DetectDriftAsync();
         report.Differences.Should().ContainSingle().Which.Should().Be(
             new DriftDifference("sat_customer_details", "loyalty_tier", DriftKind.MissingColumn, $"{Fixture.Dialect.Types.For(Core.Modeling.DataType.String(30)).Text} NULL", null));
-        report.MissingTables.Should().Equal("sat_sale_metrics");
+        report.MissingTables.Should().Equal(["sat_sale_metrics", .. LoaderTables], "the loader creates its own tables too");
 
         var ensure = () => later.EnsureVaultAsync();
         var thrown = (await ensure.Should().ThrowAsync<DataVaultDriftException>()).Which;
@@ -90,7 +93,7 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         thrown.Message.Should().Contain("table sat_customer_details: column loyalty_tier is missing");
 
         var after = await later.DetectDriftAsync();
-        after.MissingTables.Should().Equal(["sat_sale_metrics"], "the refused ensure created nothing");
+        after.MissingTables.Should().Equal(["sat_sale_metrics", .. LoaderTables], "the refused ensure created nothing");
         after.Differences.Should().Equal(report.Differences, "the refused ensure changed nothing");
     }
 
@@ -204,5 +207,30 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
             new DriftDifference("sat_sale_metrics", "record_source", DriftKind.NullabilityDiffers, "NOT NULL", "NULL"),
         ]);
         report.Differences.Single(d => d.Column == "quantity").ToString().Should().Be("table sat_sale_metrics: column quantity is NOT NULL in the database, NULL in the model");
+    }
+
+    [Fact]
+    public async Task The_loaders_own_tables_are_compared_too_an_old_batch_log_is_brought_up_to_date_and_a_reshaped_quarantine_refused()
+    {
+        await using var h = await NewVaultAsync();
+        var dialect = Fixture.Dialect;
+        var session = new Core.Execution.VaultSession(h.Connection, dialect);
+
+        // A batch log of an earlier version: without session_id. Drift says so; a migration adds it; ensure would too.
+        await h.Connection.ExecuteAsync($"ALTER TABLE {h.Q("etl_batch_log")} DROP COLUMN {h.Q("session_id")}");
+        var old = await h.Loader().DetectDriftAsync();
+        old.Differences.Should().ContainSingle().Which.Should().Match<DriftDifference>(d => d.Table == "etl_batch_log" && d.Column == "session_id" && d.Kind == DriftKind.MissingColumn);
+        var plan = await h.Loader().MigrateAsync();
+        plan.Steps.Should().ContainSingle().Which.Description.Should().StartWith("add column session_id").And.Contain("loader's table etl_batch_log");
+        (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+
+        // A quarantine table someone created with another shape: ensure and migrate refuse it, naming the table.
+        await session.ExecuteAllAsync([dialect.DropTable("dv_rejected_rows"), .. dialect.CreateTable(TableDefinition.Plain("dv_rejected_rows", [new("note", dialect.Types.For(Core.Modeling.DataType.Text), false)]), DdlOptions.Default)]);
+        var ensure = () => h.Loader().EnsureVaultAsync();
+        (await ensure.Should().ThrowAsync<DataVaultDriftException>()).Which.Report.Differences.Should().OnlyContain(d => d.Table == "dv_rejected_rows")
+            .And.Contain(d => d.Column == "note" && d.Kind == DriftKind.UnexpectedColumn)
+            .And.Contain(d => d.Column == "raw_row" && d.Kind == DriftKind.MissingColumn);
+        var migrate = () => h.Loader().MigrateAsync();
+        (await migrate.Should().ThrowAsync<Core.Migrations.DataVaultMigrationException>()).Which.Message.Should().Contain("the loader's own table");
     }
 }

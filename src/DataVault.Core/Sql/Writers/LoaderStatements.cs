@@ -15,6 +15,9 @@ internal sealed class LoaderStatements(SqlDialect dialect, string? loaderSchema 
     /// <summary>The schema of the loader's own tables (batch log, quarantine), or <see langword="null"/> for the default schema.</summary>
     public string? LoaderSchema { get; } = loaderSchema;
 
+    /// <summary>The batch log's column that names the loader's session (added to batch logs of earlier versions).</summary>
+    public const string SessionColumn = "session_id";
+
     private static readonly string[] BatchStartColumns = ["batch_id", "batch_name", "load_date", "record_source", "start_time", "status", "session_id"];
     private static readonly string[] BatchFinishColumns = ["end_time", "status", "records_processed", "records_inserted", "records_updated", "records_rejected", "target_counts", "error_message"];
     private static readonly string[] QuarantineColumns = ["batch_id", "source_name", "line_number", "column_name", "reason", "raw_row"];
