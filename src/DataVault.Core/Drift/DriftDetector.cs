@@ -26,6 +26,11 @@ internal static class DriftDetector
                 Convert.ToInt64(r[1], CultureInfo.InvariantCulture) != 0,
                 r.Length > 2 && r[2] is not null and not DBNull ? Convert.ToString(r[2], CultureInfo.InvariantCulture) : null,
                 r.Length > 3 && r[3] is not null and not DBNull ? Convert.ToInt32(r[3], CultureInfo.InvariantCulture) : 0))]));
+            if (table.Indexes.Count > 0 && session.Dialect.Capabilities.SecondaryIndexes)
+            {
+                var indexes = await session.QueryAsync(session.Dialect.ListIndexes(table.Name, table.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
+                differences.AddRange(CompareIndexes(table, [.. indexes.Rows.Select(r => (Index: Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty, Column: Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? string.Empty))]));
+            }
         }
 
         return new VaultDriftReport([.. tables.Select(t => t.Name)], missing, differences);
@@ -72,6 +77,26 @@ internal static class DriftDetector
         foreach (var column in live.Where(c => !declared.Contains(c.Name)))
         {
             yield return new DriftDifference(expected.Name, column.Name, DriftKind.UnexpectedColumn, null, Nullability(column.NotNull));
+        }
+    }
+
+    /// <summary>
+    /// Every secondary index of the model must be there, by name, over the same columns in order (names compared without
+    /// regard to case). Indexes the model does not declare are not drift: adding one for a query is the DBA's right.
+    /// </summary>
+    internal static IEnumerable<DriftDifference> CompareIndexes(TableDefinition expected, IReadOnlyList<(string Index, string Column)> live)
+    {
+        var liveIndexes = live.GroupBy(r => r.Index, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(r => r.Column).ToList(), StringComparer.OrdinalIgnoreCase);
+        foreach (var index in expected.Indexes)
+        {
+            if (!liveIndexes.TryGetValue(index.Name, out var columns))
+            {
+                yield return new DriftDifference(expected.Name, index.Name, DriftKind.MissingIndex, Key(index.Columns), null);
+            }
+            else if (!columns.SequenceEqual(index.Columns, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new DriftDifference(expected.Name, index.Name, DriftKind.IndexDiffers, Key(index.Columns), Key(columns));
+            }
         }
     }
 

@@ -20,4 +20,10 @@ public enum DriftKind
 
     /// <summary>The table's primary key has other columns (or another order) than the model's, or there is none.</summary>
     PrimaryKeyDiffers,
+
+    /// <summary>A secondary index of the model is not on the table (<see cref="DriftDifference.Column"/> is the index's name, <see cref="DriftDifference.Expected"/> its columns).</summary>
+    MissingIndex,
+
+    /// <summary>An index of the model's name covers other columns in the database.</summary>
+    IndexDiffers,
 }

@@ -88,7 +88,8 @@ public sealed partial class VaultLoader
         var found = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
 
         // A batch log of an earlier version lacks session_id: added below, so not drift to refuse.
-        var drift = new VaultDriftReport(found.CheckedTables, found.MissingTables, [.. found.Differences.Where(d => !IsMissingSessionColumn(d))]);
+        // And a missing index: created below, since an index holds no data.
+        var drift = new VaultDriftReport(found.CheckedTables, found.MissingTables, [.. found.Differences.Where(d => !IsMissingSessionColumn(d) && d.Kind != DriftKind.MissingIndex)]);
         if (drift.HasDrift)
         {
             LoaderLog.VaultDrifted(_logger, drift.Differences.Count, drift.ToString());
@@ -96,6 +97,12 @@ public sealed partial class VaultLoader
         }
 
         var statements = EnsureStatements(Dialect, _model, _options, _batchLog, _quarantine);
+        if (Dialect.Capabilities.IndexesInsideCreateTable)
+        {
+            // Where indexes are declared inside CREATE TABLE, a table that exists does not get a missing one from the ensure statements.
+            statements.AddRange(MissingIndexes(found));
+        }
+
         await _session.ExecuteAllAsync(statements, null, cancellationToken).ConfigureAwait(false);
         if (_batchLog is not null && await _batchLog.AddMissingSessionColumnAsync(_session, cancellationToken).ConfigureAwait(false))
         {
@@ -125,6 +132,24 @@ public sealed partial class VaultLoader
         var statements = new LoaderStatements(dialect, options.LoaderSchema);
         var batchLog = options.BatchLogTable is null ? null : new BatchLog(statements, options.BatchLogTable);
         return dialect.Script(EnsureStatements(dialect, model, options, batchLog, new Quarantine(statements, options.QuarantineTable)));
+    }
+
+    /// <summary>The statements that create the indexes drift found missing.</summary>
+    private IEnumerable<SqlStatement> MissingIndexes(VaultDriftReport drift)
+    {
+        var ddl = _options.Ddl;
+        TableDefinition[] tables =
+        [
+            .. _model.Hubs.Select(h => Dialect.HubTable(h, ddl)),
+            .. _model.Links.Select(l => Dialect.LinkTable(l, ddl)),
+            .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
+            .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
+        ];
+        foreach (var difference in drift.Differences.Where(d => d.Kind == DriftKind.MissingIndex))
+        {
+            var table = tables.First(t => t.Name == difference.Table);
+            yield return Dialect.CreateIndex(table, table.Indexes.First(i => string.Equals(i.Name, difference.Column, StringComparison.OrdinalIgnoreCase)));
+        }
     }
 
     /// <summary>The one difference <see cref="EnsureVaultAsync"/> resolves itself: the batch log's <c>session_id</c>, added after the column existed.</summary>

@@ -15,7 +15,7 @@ internal static class MigrationPlanner
     {
         var steps = new List<MigrationStep>();
         var refusals = new List<MigrationRefusal>();
-        foreach (var group in drift.Differences.GroupBy(d => d.Table, StringComparer.Ordinal))
+        foreach (var group in drift.Differences.Where(d => d.Kind is not (DriftKind.MissingIndex or DriftKind.IndexDiffers)).GroupBy(d => d.Table, StringComparer.Ordinal))
         {
             var table = group.Key;
             var differences = group.ToList();
@@ -40,7 +40,38 @@ internal static class MigrationPlanner
             }
         }
 
+        PlanIndexes(model, dialect, ddl, drift, steps, refusals);
         return new MigrationPlan(drift, steps, refusals);
+    }
+
+    /// <summary>A missing index is created (after the other steps: the table may gain its columns first); one over other columns is refused.</summary>
+    private static void PlanIndexes(DataVaultModel model, SqlDialect dialect, DdlOptions ddl, VaultDriftReport drift, List<MigrationStep> steps, List<MigrationRefusal> refusals)
+    {
+        TableDefinition[] tables =
+        [
+            .. model.Hubs.Select(h => dialect.HubTable(h, ddl)),
+            .. model.Links.Select(l => dialect.LinkTable(l, ddl)),
+            .. model.Satellites.Select(s => dialect.SatelliteTable(s, ddl)),
+            .. model.PointInTimes.Select(p => dialect.PitTable(p, ddl)),
+        ];
+        foreach (var difference in drift.Differences.Where(d => d.Kind is DriftKind.MissingIndex or DriftKind.IndexDiffers))
+        {
+            var table = tables.FirstOrDefault(t => t.Name == difference.Table);
+            var index = table?.Indexes.FirstOrDefault(i => string.Equals(i.Name, difference.Column, StringComparison.OrdinalIgnoreCase));
+            if (steps.Any(s => s.Kind == MigrationStepKind.RecreatePointInTime && s.Table == difference.Table))
+            {
+                continue; // created with the table
+            }
+
+            if (difference.Kind == DriftKind.MissingIndex && table is not null && index is not null)
+            {
+                steps.Add(new MigrationStep(MigrationStepKind.CreateIndex, table.Name, $"create index {index.Name} on {table.Name} {difference.Expected}", [dialect.CreateIndex(table, index)]));
+            }
+            else
+            {
+                refusals.Add(new MigrationRefusal(difference, "a migration does not change an index that exists; drop it by hand and the next migration creates it as the model declares it"));
+            }
+        }
     }
 
     /// <summary>

@@ -20,4 +20,7 @@ public enum MigrationStepKind
     /// are derived from the satellites: build it again (<see cref="Sql.SqlDialect.BuildPit"/>).
     /// </summary>
     RecreatePointInTime,
+
+    /// <summary>Creates a secondary index of the model that the table lacks (indexes hold no data: always additive).</summary>
+    CreateIndex,
 }

@@ -30,8 +30,48 @@ public abstract partial class SqlDialect
     public SqlStatement ListColumns(string table, string? schema = null)
     {
         _ = Quoter.QuoteTable(schema, table); // validates
+        RefuseSchemaWithout(schema);
         var statement = ListColumnsCore(table, schema);
         return schema is null ? statement : statement with { Parameters = [.. statement.Parameters, new SqlParameterValue("dv_schema", schema)] };
+    }
+
+    /// <summary>
+    /// A query of a table's secondary indexes (not its primary key), for drift: one row per indexed column, with
+    /// <c>index_name</c>, <c>column_name</c> and <c>position</c> (from 1), ordered by index and position. The table
+    /// and schema names are parameters.
+    /// </summary>
+    /// <param name="table">The table's name (validated as an identifier).</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for the connection's current schema.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="UnsupportedSqlFeatureException">The engine creates no secondary indexes (<see cref="DialectCapabilities.SecondaryIndexes"/>).</exception>
+    public SqlStatement ListIndexes(string table, string? schema = null)
+    {
+        _ = Quoter.QuoteTable(schema, table); // validates
+        if (!Capabilities.SecondaryIndexes)
+        {
+            throw Unsupported("listing secondary indexes", "the vault has none on this engine (DialectCapabilities.SecondaryIndexes).");
+        }
+
+        RefuseSchemaWithout(schema);
+        var statement = ListIndexesCore(table, schema);
+        return schema is null ? statement : statement with { Parameters = [.. statement.Parameters, new SqlParameterValue("dv_schema", schema)] };
+    }
+
+    /// <summary>The query of <see cref="ListIndexes"/> (default: <c>information_schema.statistics</c>, as MariaDB/MySQL have it).</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema; compare with <see cref="CatalogSchema"/>.</param>
+    /// <returns>The statement.</returns>
+    protected virtual SqlStatement ListIndexesCore(string table, string? schema) => new(
+        "SELECT s.index_name, s.column_name, s.seq_in_index AS position FROM information_schema.statistics s " +
+        $"WHERE s.table_name = {ParameterPlaceholder("dv_table")} AND s.table_schema = {CatalogSchema(schema)} AND s.index_name <> 'PRIMARY' ORDER BY s.index_name, s.seq_in_index",
+        [new("dv_table", table)]);
+
+    private void RefuseSchemaWithout(string? schema)
+    {
+        if (schema is not null && !Capabilities.Schemas)
+        {
+            throw Unsupported("database schemas", "the engine has none; declare no schemas (DataVaultModelBuilder.UseSchemas).");
+        }
     }
 
     /// <summary>The schema a catalog query reads: the current one, or the <c>dv_schema</c> parameter when a schema is given.</summary>

@@ -135,6 +135,21 @@ public abstract partial class SqlDialect
         return CreateTableCore(table, options);
     }
 
+    /// <summary>
+    /// <c>CREATE INDEX ix ON t (columns)</c> for one of a table's declared indexes that is missing (drift
+    /// <see cref="Drift.DriftKind.MissingIndex"/>): without <c>IF NOT EXISTS</c>, which MySQL lacks; run it only for a
+    /// missing index.
+    /// </summary>
+    /// <param name="table">The table's definition (its schema, columns and index prefixes).</param>
+    /// <param name="index">The index, one of <paramref name="table"/>'s.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement CreateIndex(TableDefinition table, IndexDefinition index)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(index);
+        return _ddl.CreateIndex(table, index, ifNotExists: false);
+    }
+
     /// <summary>Drops a table if it exists.</summary>
     /// <param name="table">The table name.</param>
     /// <param name="schema">Its schema, or <see langword="null"/> for the default schema.</param>

@@ -81,6 +81,20 @@ public abstract partial class DialectConformanceTests
     public void Rehash_pages_checks_and_copies() => Verify(ConformanceScenarios.Rehash);
 
     [Fact]
+    public void List_indexes_takes_the_names_as_parameters_where_the_vault_has_secondary_indexes()
+    {
+        if (!Dialect.Capabilities.SecondaryIndexes)
+        {
+            Dialect.Invoking(d => d.ListIndexes("hub_customer")).Should().Throw<UnsupportedSqlFeatureException>();
+            return;
+        }
+
+        Verify(ConformanceScenarios.ListIndexes);
+        Dialect.ListIndexes("hub_customer").Text.Should().NotContain("hub_customer");
+        Dialect.Invoking(d => d.ListIndexes("x'; DROP TABLE y; --")).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Create_vault_in_schemas_or_refuse_them()
     {
         if (Dialect.SupportsSchemas)

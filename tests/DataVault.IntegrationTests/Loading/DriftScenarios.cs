@@ -233,4 +233,50 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         var migrate = () => h.Loader().MigrateAsync();
         (await migrate.Should().ThrowAsync<Core.Migrations.DataVaultMigrationException>()).Which.Message.Should().Contain("the loader's own table");
     }
+
+    /// <summary>Drops an index of the vault (MariaDB names the table too).</summary>
+    private string DropIndex(string index, string table) => Fixture.Dialect is Core.Sql.Dialects.MariaDbDialect
+        ? $"DROP INDEX {Fixture.Dialect.QuoteIdentifier(index)} ON {Fixture.Dialect.QuoteIdentifier(table)}"
+        : $"DROP INDEX {Fixture.Dialect.QuoteIdentifier(index)}";
+
+    [Fact]
+    public async Task A_missing_index_is_drift_that_ensure_and_a_migration_create_again_and_one_over_other_columns_is_refused()
+    {
+        await using var h = await NewVaultAsync();
+        var dialect = Fixture.Dialect;
+        if (!dialect.Capabilities.SecondaryIndexes)
+        {
+            // DuckDB: the vault declares no secondary index there, so there is none to miss.
+            (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+            dialect.HubTable(h.Model.Hub("customer"), DdlOptions.Default).Indexes.Should().NotBeEmpty("the definition has it; the dialect does not create it");
+            return;
+        }
+
+        const string index = "ix_hub_customer_bk";
+        await h.Connection.ExecuteAsync(DropIndex(index, "hub_customer"));
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Should().ContainSingle().Which.Should().Be(new DriftDifference("hub_customer", index, DriftKind.MissingIndex, "(customer_id)", null));
+        report.ToString().Should().Contain("table hub_customer: index ix_hub_customer_bk (customer_id) is missing");
+        var plan = await h.Loader().PlanMigrationAsync();
+        plan.CanApply.Should().BeTrue();
+        plan.Steps.Should().ContainSingle().Which.Kind.Should().Be(Core.Migrations.MigrationStepKind.CreateIndex);
+
+        // EnsureVaultAsync creates what is missing, an index too (it holds no data).
+        await h.Loader().EnsureVaultAsync();
+        (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+
+        // And a migration does.
+        await h.Connection.ExecuteAsync(DropIndex(index, "hub_customer"));
+        (await h.Loader().MigrateAsync()).Steps.Select(s => s.Kind).Should().Equal(Core.Migrations.MigrationStepKind.CreateIndex);
+        (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+
+        // The same name over another column: refused by both, nothing changed.
+        await h.Connection.ExecuteAsync(DropIndex(index, "hub_customer"));
+        await h.Connection.ExecuteAsync($"CREATE INDEX {h.Q(index)} ON {h.Q("hub_customer")} ({h.Q("record_source")})");
+        var ensure = () => h.Loader().EnsureVaultAsync();
+        (await ensure.Should().ThrowAsync<DataVaultDriftException>()).Which.Report.Differences.Should().ContainSingle()
+            .Which.Should().Be(new DriftDifference("hub_customer", index, DriftKind.IndexDiffers, "(customer_id)", "(record_source)"));
+        var migrate = () => h.Loader().MigrateAsync();
+        (await migrate.Should().ThrowAsync<Core.Migrations.DataVaultMigrationException>()).Which.Message.Should().Contain("does not change an index");
+    }
 }

@@ -70,6 +70,18 @@ public sealed partial class PostgreSqlDialect : SqlDialect
     /// <returns>The statement.</returns>
     protected override SqlStatement? AnalyzeStagingCore(StagingTable staging) => SqlStatement.Of($"ANALYZE {StagingTableReference(staging)}");
 
+    /// <summary><c>pg_index</c> of the table, without its primary key: each index's columns in <c>indkey</c> order.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for <c>current_schema()</c>.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListIndexesCore(string table, string? schema) =>
+        new(
+            "SELECT ic.relname AS index_name, a.attname AS column_name, k.n AS position " +
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class ic ON ic.oid = i.indexrelid " +
+            "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum " +
+            $"WHERE c.relname = {ParameterPlaceholder("dv_table")} AND n.nspname = {CatalogSchema(schema)} AND NOT i.indisprimary ORDER BY ic.relname, k.n",
+            [new("dv_table", table)]);
+
     /// <summary>
     /// <c>pg_attribute</c> of the table in <c>current_schema()</c>, with <c>format_type</c> for the type (e.g.
     /// <c>character varying(100)</c>, <c>numeric(10,2)</c>, <c>timestamp(6) without time zone</c>) and the column's

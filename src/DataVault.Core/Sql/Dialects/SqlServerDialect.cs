@@ -113,6 +113,17 @@ public sealed class SqlServerDialect : SqlDialect
     /// <returns>The literal.</returns>
     protected override string BooleanLiteral(bool value) => value ? "1" : "0";
 
+    /// <summary><c>sys.indexes</c> of the table, without its primary key, each index's key columns in order.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for <c>SCHEMA_NAME()</c>.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListIndexesCore(string table, string? schema) => new(
+        "SELECT i.[name] AS index_name, c.[name] AS column_name, ic.[key_ordinal] AS position FROM sys.indexes i " +
+        "JOIN sys.index_columns ic ON ic.[object_id] = i.[object_id] AND ic.[index_id] = i.[index_id] " +
+        "JOIN sys.columns c ON c.[object_id] = ic.[object_id] AND c.[column_id] = ic.[column_id] JOIN sys.tables t ON t.[object_id] = i.[object_id] " +
+        $"WHERE t.[name] = {ParameterPlaceholder("dv_table")} AND SCHEMA_NAME(t.[schema_id]) = {CatalogSchema(schema)} AND i.[is_primary_key] = 0 AND ic.[key_ordinal] > 0 ORDER BY i.[name], ic.[key_ordinal]",
+        [new("dv_table", table)]);
+
     /// <summary><c>SCHEMA_NAME()</c>: the caller's default schema.</summary>
     protected override string CurrentSchemaExpression => "SCHEMA_NAME()";
 }

@@ -30,10 +30,17 @@ public sealed class SqliteDialect : SqlDialect
     {
     }
 
+    /// <summary><c>pragma_index_list(@table)</c> joined to <c>pragma_index_info</c>: the indexes made by <c>CREATE INDEX</c> (origin <c>c</c>).</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Always <see langword="null"/>: SQLite has no schemas (a model with one is DV1008).</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListIndexesCore(string table, string? schema) =>
+        new($"SELECT il.{Quoter.QuoteIdentifier("name")} AS index_name, ii.{Quoter.QuoteIdentifier("name")} AS column_name, ii.{Quoter.QuoteIdentifier("seqno")} + 1 AS position FROM pragma_index_list({ParameterPlaceholder("dv_table")}) il JOIN pragma_index_info(il.{Quoter.QuoteIdentifier("name")}) ii WHERE il.{Quoter.QuoteIdentifier("origin")} = 'c' ORDER BY il.{Quoter.QuoteIdentifier("name")}, ii.{Quoter.QuoteIdentifier("seqno")}", [new("dv_table", table)]);
+
     /// <summary><c>pragma_table_info(@table)</c>: SQLite has no <c>information_schema</c>.</summary>
     /// <param name="table">The table's name.</param>
-    /// <returns>The statement.</returns>
     /// <param name="schema">Always <see langword="null"/>: SQLite has no schemas (a model with one is DV1008).</param>
+    /// <returns>The statement.</returns>
     protected override SqlStatement ListColumnsCore(string table, string? schema) =>
         new($"SELECT {Quoter.QuoteIdentifier("name")} AS column_name, {Quoter.QuoteIdentifier("notnull")} AS not_null, {Quoter.QuoteIdentifier("type")} AS column_type, {Quoter.QuoteIdentifier("pk")} AS pk_position FROM pragma_table_info({ParameterPlaceholder("dv_table")}) ORDER BY cid", [new("dv_table", table)]);
 }

@@ -176,9 +176,13 @@ internal sealed class DdlWriter(SqlDialect dialect)
 
         var name = Quoter.QuoteTable(table.Schema, table.Name);
         var statements = new List<SqlStatement> { SqlStatement.Of($"CREATE TABLE {ifNotExists}{name} ({Nl}{string.Join("," + Nl, elements)}{Nl}){TableOptions}") };
-        statements.AddRange(indexes.Select(i => SqlStatement.Of($"CREATE INDEX {ifNotExists}{Quoter.QuoteIdentifier(i.Name)} ON {name} ({IndexColumns(table, i)})")));
+        statements.AddRange(indexes.Select(i => CreateIndex(table, i, options.IfNotExists)));
         return statements;
     }
+
+    /// <summary><c>CREATE INDEX [IF NOT EXISTS] ix ON "schema"."table" (columns)</c>.</summary>
+    public SqlStatement CreateIndex(TableDefinition table, IndexDefinition index, bool ifNotExists) =>
+        SqlStatement.Of($"CREATE INDEX {(ifNotExists ? "IF NOT EXISTS " : string.Empty)}{Quoter.QuoteIdentifier(index.Name)} ON {Quoter.QuoteTable(table.Schema, table.Name)} ({IndexColumns(table, index)})");
 
     /// <summary>The elements inside <c>CREATE TABLE (...)</c>: columns, primary key, foreign keys.</summary>
     public IEnumerable<string> TableElements(TableDefinition table)
