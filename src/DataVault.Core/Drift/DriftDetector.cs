@@ -26,6 +26,12 @@ internal static class DriftDetector
                 Convert.ToInt64(r[1], CultureInfo.InvariantCulture) != 0,
                 r.Length > 2 && r[2] is not null and not DBNull ? Convert.ToString(r[2], CultureInfo.InvariantCulture) : null,
                 r.Length > 3 && r[3] is not null and not DBNull ? Convert.ToInt32(r[3], CultureInfo.InvariantCulture) : 0))]));
+            if (table.ForeignKeys.Count > 0)
+            {
+                var keys = await session.QueryAsync(session.Dialect.ListForeignKeys(table.Name, table.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
+                differences.AddRange(CompareForeignKeys(table, [.. keys.Rows.Select(r => (Column: Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty, Table: Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? string.Empty, Referenced: Convert.ToString(r[2], CultureInfo.InvariantCulture) ?? string.Empty))]));
+            }
+
             if (table.Indexes.Count > 0 && session.Dialect.Capabilities.SecondaryIndexes)
             {
                 var indexes = await session.QueryAsync(session.Dialect.ListIndexes(table.Name, table.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
@@ -77,6 +83,23 @@ internal static class DriftDetector
         foreach (var column in live.Where(c => !declared.Contains(c.Name)))
         {
             yield return new DriftDifference(expected.Name, column.Name, DriftKind.UnexpectedColumn, null, Nullability(column.NotNull));
+        }
+    }
+
+    /// <summary>
+    /// Every foreign key of the model must be there: its column referring to the table and column the model says (names
+    /// compared without regard to case). Foreign keys the model does not declare are not drift.
+    /// </summary>
+    internal static IEnumerable<DriftDifference> CompareForeignKeys(TableDefinition expected, IReadOnlyList<(string Column, string Table, string Referenced)> live)
+    {
+        foreach (var key in expected.ForeignKeys)
+        {
+            if (!live.Any(k => string.Equals(k.Column, key.Column, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(k.Table, key.ReferencedTable, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(k.Referenced, key.ReferencedColumn, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return new DriftDifference(expected.Name, key.Column, DriftKind.MissingForeignKey, $"{key.ReferencedTable}({key.ReferencedColumn})", null);
+            }
         }
     }
 

@@ -26,4 +26,7 @@ public enum DriftKind
 
     /// <summary>An index of the model's name covers other columns in the database.</summary>
     IndexDiffers,
+
+    /// <summary>A foreign key of the model is not on the table (<see cref="DriftDifference.Column"/> is its column, <see cref="DriftDifference.Expected"/> what it refers to).</summary>
+    MissingForeignKey,
 }

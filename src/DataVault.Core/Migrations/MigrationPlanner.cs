@@ -15,7 +15,9 @@ internal static class MigrationPlanner
     {
         var steps = new List<MigrationStep>();
         var refusals = new List<MigrationRefusal>();
-        foreach (var group in drift.Differences.Where(d => d.Kind is not (DriftKind.MissingIndex or DriftKind.IndexDiffers)).GroupBy(d => d.Table, StringComparer.Ordinal))
+        refusals.AddRange(drift.Differences.Where(d => d.Kind == DriftKind.MissingForeignKey).Select(d => new MigrationRefusal(d,
+            "adding a foreign key checks every stored row and can fail on a loaded table; add it by hand (ALTER TABLE … ADD FOREIGN KEY), or create the vault without foreign keys (DdlOptions.ForeignKeys = false)")));
+        foreach (var group in drift.Differences.Where(d => d.Kind is not (DriftKind.MissingIndex or DriftKind.IndexDiffers or DriftKind.MissingForeignKey)).GroupBy(d => d.Table, StringComparer.Ordinal))
         {
             var table = group.Key;
             var differences = group.ToList();

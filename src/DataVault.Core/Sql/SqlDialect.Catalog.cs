@@ -66,6 +66,33 @@ public abstract partial class SqlDialect
         $"WHERE s.table_name = {ParameterPlaceholder("dv_table")} AND s.table_schema = {CatalogSchema(schema)} AND s.index_name <> 'PRIMARY' ORDER BY s.index_name, s.seq_in_index",
         [new("dv_table", table)]);
 
+    /// <summary>
+    /// A query of a table's foreign keys, for drift: one row per column, with <c>column_name</c>,
+    /// <c>referenced_table</c> and <c>referenced_column</c>. The table and schema names are parameters.
+    /// </summary>
+    /// <param name="table">The table's name (validated as an identifier).</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for the connection's current schema.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement ListForeignKeys(string table, string? schema = null)
+    {
+        _ = Quoter.QuoteTable(schema, table); // validates
+        RefuseSchemaWithout(schema);
+        var statement = ListForeignKeysCore(table, schema);
+        return schema is null ? statement : statement with { Parameters = [.. statement.Parameters, new SqlParameterValue("dv_schema", schema)] };
+    }
+
+    /// <summary>
+    /// The query of <see cref="ListForeignKeys"/> (default: <c>information_schema.key_column_usage</c> with
+    /// <c>referenced_table_name</c>, as MariaDB/MySQL have it).
+    /// </summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema; compare with <see cref="CatalogSchema"/>.</param>
+    /// <returns>The statement.</returns>
+    protected virtual SqlStatement ListForeignKeysCore(string table, string? schema) => new(
+        "SELECT k.column_name, k.referenced_table_name AS referenced_table, k.referenced_column_name AS referenced_column FROM information_schema.key_column_usage k " +
+        $"WHERE k.table_name = {ParameterPlaceholder("dv_table")} AND k.table_schema = {CatalogSchema(schema)} AND k.referenced_table_name IS NOT NULL ORDER BY k.column_name",
+        [new("dv_table", table)]);
+
     private void RefuseSchemaWithout(string? schema)
     {
         if (schema is not null && !Capabilities.Schemas)

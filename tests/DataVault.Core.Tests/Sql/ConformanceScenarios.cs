@@ -32,6 +32,7 @@ public static class ConformanceScenarios
     public const string Rehash = "rehash";
     public const string CreateVaultInSchemas = "create_vault_schemas";
     public const string ListIndexes = "list_indexes";
+    public const string ListForeignKeys = "list_foreign_keys";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -40,7 +41,7 @@ public static class ConformanceScenarios
     public static IReadOnlyList<string> All { get; } =
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
-        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -142,6 +143,7 @@ public static class ConformanceScenarios
             ListColumns => [dialect.ListColumns("sat_customer_details")],
             Rehash => RehashStatements(dialect, model),
             CreateVaultInSchemas => SchemaStatements(dialect),
+            ListForeignKeys => dialect.SupportsSchemas ? [dialect.ListForeignKeys("link_sale"), dialect.ListForeignKeys("link_sale", "raw_vault")] : [dialect.ListForeignKeys("link_sale")],
             ListIndexes => dialect.SupportsSchemas ? [dialect.ListIndexes("hub_customer"), dialect.ListIndexes("hub_customer", "raw_vault")] : [dialect.ListIndexes("hub_customer")],
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),

@@ -95,6 +95,14 @@ public abstract partial class DialectConformanceTests
     }
 
     [Fact]
+    public void List_foreign_keys_takes_the_names_as_parameters()
+    {
+        Verify(ConformanceScenarios.ListForeignKeys);
+        Dialect.ListForeignKeys("link_sale").Text.Should().NotContain("link_sale");
+        Dialect.Invoking(d => d.ListForeignKeys("x'; DROP TABLE y; --")).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Create_vault_in_schemas_or_refuse_them()
     {
         if (Dialect.SupportsSchemas)

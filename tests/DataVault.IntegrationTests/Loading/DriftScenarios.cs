@@ -279,4 +279,32 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         var migrate = () => h.Loader().MigrateAsync();
         (await migrate.Should().ThrowAsync<Core.Migrations.DataVaultMigrationException>()).Which.Message.Should().Contain("does not change an index");
     }
+
+    [Fact]
+    public async Task A_missing_foreign_key_is_drift_that_ensure_and_a_migration_refuse()
+    {
+        await using var h = await NewVaultAsync();
+        await TablesAsync(h, h.Loader(), t => t.Name == "link_sale" ? t with { ForeignKeys = [] } : t);
+
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Should().BeEquivalentTo(
+        [
+            new DriftDifference("link_sale", "hub_customer_hk", DriftKind.MissingForeignKey, "hub_customer(hub_customer_hk)", null),
+            new DriftDifference("link_sale", "hub_product_hk", DriftKind.MissingForeignKey, "hub_product(hub_product_hk)", null),
+            new DriftDifference("link_sale", "referred_by_hub_customer_hk", DriftKind.MissingForeignKey, "hub_customer(hub_customer_hk)", null),
+        ]);
+        report.ToString().Should().Contain("table link_sale: the foreign key hub_product_hk -> hub_product(hub_product_hk) is missing");
+
+        var ensure = () => h.Loader().EnsureVaultAsync();
+        (await ensure.Should().ThrowAsync<DataVaultDriftException>()).Which.Report.Differences.Should().HaveCount(3);
+        var migrate = () => h.Loader().MigrateAsync();
+        (await migrate.Should().ThrowAsync<Core.Migrations.DataVaultMigrationException>()).Which.Message.Should().Contain("ADD FOREIGN KEY");
+
+        // Without foreign keys in the options, the same tables are no drift.
+        var without = new VaultLoader(h.Connection, Fixture.Dialect, h.Model, LoadOptions.Default with { Ddl = LoadOptions.Default.Ddl with { ForeignKeys = false } });
+        await h.Loader().DropVaultAsync();
+        await without.EnsureVaultAsync();
+        (await without.DetectDriftAsync()).HasDrift.Should().BeFalse();
+        (await h.Loader().DetectDriftAsync()).Differences.Should().OnlyContain(d => d.Kind == DriftKind.MissingForeignKey).And.HaveCount(5, "three from the link, one from each satellite");
+    }
 }

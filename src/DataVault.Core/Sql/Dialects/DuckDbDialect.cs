@@ -47,6 +47,15 @@ public sealed class DuckDbDialect : SqlDialect
     /// <returns>The literal.</returns>
     protected override string BinaryLiteral(byte[] value) => $"from_hex('{Convert.ToHexString(value)}')";
 
+    /// <summary><c>duckdb_constraints()</c> of type <c>FOREIGN KEY</c>, its column lists unnested side by side.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for <c>current_schema()</c>.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListForeignKeysCore(string table, string? schema) => new(
+        "SELECT unnest(k.constraint_column_names) AS column_name, k.referenced_table, unnest(k.referenced_column_names) AS referenced_column FROM duckdb_constraints() k " +
+        $"WHERE k.constraint_type = 'FOREIGN KEY' AND k.table_name = {ParameterPlaceholder("dv_table")} AND k.schema_name = {CatalogSchema(schema)} ORDER BY 1",
+        [new("dv_table", table)]);
+
     /// <summary><c>data_type</c>: e.g. <c>VARCHAR</c>, <c>DECIMAL(10,2)</c>, <c>TIMESTAMP</c>.</summary>
     protected override string CatalogTypeExpression => "c.data_type";
 

@@ -70,6 +70,18 @@ public sealed partial class PostgreSqlDialect : SqlDialect
     /// <returns>The statement.</returns>
     protected override SqlStatement? AnalyzeStagingCore(StagingTable staging) => SqlStatement.Of($"ANALYZE {StagingTableReference(staging)}");
 
+    /// <summary><c>pg_constraint</c> of type <c>f</c>: each column of a foreign key with the referenced table and column.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for <c>current_schema()</c>.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListForeignKeysCore(string table, string? schema) =>
+        new(
+            "SELECT a.attname AS column_name, rc.relname AS referenced_table, ra.attname AS referenced_column " +
+            "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class rc ON rc.oid = k.confrelid " +
+            "CROSS JOIN LATERAL unnest(k.conkey, k.confkey) AS u(col, rcol) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = u.col JOIN pg_attribute ra ON ra.attrelid = rc.oid AND ra.attnum = u.rcol " +
+            $"WHERE k.contype = 'f' AND c.relname = {ParameterPlaceholder("dv_table")} AND n.nspname = {CatalogSchema(schema)} ORDER BY a.attname",
+            [new("dv_table", table)]);
+
     /// <summary><c>pg_index</c> of the table, without its primary key: each index's columns in <c>indkey</c> order.</summary>
     /// <param name="table">The table's name.</param>
     /// <param name="schema">Its schema, or <see langword="null"/> for <c>current_schema()</c>.</param>

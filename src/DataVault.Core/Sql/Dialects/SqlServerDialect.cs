@@ -113,6 +113,17 @@ public sealed class SqlServerDialect : SqlDialect
     /// <returns>The literal.</returns>
     protected override string BooleanLiteral(bool value) => value ? "1" : "0";
 
+    /// <summary><c>sys.foreign_key_columns</c> of the table: each column with the referenced table and column.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Its schema, or <see langword="null"/> for <c>SCHEMA_NAME()</c>.</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListForeignKeysCore(string table, string? schema) => new(
+        "SELECT c.[name] AS column_name, rt.[name] AS referenced_table, rc.[name] AS referenced_column FROM sys.foreign_key_columns f " +
+        "JOIN sys.tables t ON t.[object_id] = f.[parent_object_id] JOIN sys.columns c ON c.[object_id] = f.[parent_object_id] AND c.[column_id] = f.[parent_column_id] " +
+        "JOIN sys.tables rt ON rt.[object_id] = f.[referenced_object_id] JOIN sys.columns rc ON rc.[object_id] = f.[referenced_object_id] AND rc.[column_id] = f.[referenced_column_id] " +
+        $"WHERE t.[name] = {ParameterPlaceholder("dv_table")} AND SCHEMA_NAME(t.[schema_id]) = {CatalogSchema(schema)} ORDER BY c.[name]",
+        [new("dv_table", table)]);
+
     /// <summary><c>sys.indexes</c> of the table, without its primary key, each index's key columns in order.</summary>
     /// <param name="table">The table's name.</param>
     /// <param name="schema">Its schema, or <see langword="null"/> for <c>SCHEMA_NAME()</c>.</param>

@@ -30,6 +30,13 @@ public sealed class SqliteDialect : SqlDialect
     {
     }
 
+    /// <summary><c>pragma_foreign_key_list(@table)</c>.</summary>
+    /// <param name="table">The table's name.</param>
+    /// <param name="schema">Always <see langword="null"/>: SQLite has no schemas (a model with one is DV1008).</param>
+    /// <returns>The statement.</returns>
+    protected override SqlStatement ListForeignKeysCore(string table, string? schema) =>
+        new($"SELECT {Quoter.QuoteIdentifier("from")} AS column_name, {Quoter.QuoteIdentifier("table")} AS referenced_table, {Quoter.QuoteIdentifier("to")} AS referenced_column FROM pragma_foreign_key_list({ParameterPlaceholder("dv_table")}) ORDER BY {Quoter.QuoteIdentifier("from")}", [new("dv_table", table)]);
+
     /// <summary><c>pragma_index_list(@table)</c> joined to <c>pragma_index_info</c>: the indexes made by <c>CREATE INDEX</c> (origin <c>c</c>).</summary>
     /// <param name="table">The table's name.</param>
     /// <param name="schema">Always <see langword="null"/>: SQLite has no schemas (a model with one is DV1008).</param>
