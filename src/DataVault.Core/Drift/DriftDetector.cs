@@ -5,10 +5,14 @@ using DataVault.Core.Sql;
 
 namespace DataVault.Core.Drift;
 
-/// <summary>Compares table definitions with the columns the live database reports (<see cref="SqlDialect.ListColumns"/>).</summary>
+/// <summary>
+/// Compares table definitions with the columns, indexes and foreign keys the live database reports
+/// (<see cref="SqlDialect.ListColumns"/>), and views by their columns' names only (a view that does not exist is
+/// created by ensure, not drift).
+/// </summary>
 internal static class DriftDetector
 {
-    public static async Task<VaultDriftReport> DetectAsync(VaultSession session, IReadOnlyList<TableDefinition> tables, DbTransaction? transaction, CancellationToken cancellationToken)
+    public static async Task<VaultDriftReport> DetectAsync(VaultSession session, IReadOnlyList<TableDefinition> tables, IReadOnlyList<TableDefinition> views, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         var differences = new List<DriftDifference>();
@@ -36,6 +40,16 @@ internal static class DriftDetector
             {
                 var indexes = await session.QueryAsync(session.Dialect.ListIndexes(table.Name, table.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
                 differences.AddRange(CompareIndexes(table, [.. indexes.Rows.Select(r => (Index: Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty, Column: Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? string.Empty))]));
+            }
+        }
+
+        foreach (var view in views)
+        {
+            var live = await session.QueryAsync(session.Dialect.ListColumns(view.Name, view.Schema), transaction, null, cancellationToken).ConfigureAwait(false);
+            var columns = live.Rows.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? string.Empty).ToList();
+            if (columns.Count > 0 && !columns.SequenceEqual(view.Columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase))
+            {
+                differences.Add(new DriftDifference(view.Name, "columns", DriftKind.ViewDiffers, Key([.. view.Columns.Select(c => c.Name)]), Key(columns)));
             }
         }
 

@@ -16,6 +16,7 @@ public sealed record DriftDifference(string Table, string Column, DriftKind Kind
         DriftKind.UnexpectedColumn => $"table {Table}: column {Column} is not in the model",
         DriftKind.NullabilityDiffers or DriftKind.TypeDiffers => $"table {Table}: column {Column} is {Actual} in the database, {Expected} in the model",
         DriftKind.PrimaryKeyDiffers => $"table {Table}: the primary key is {Actual} in the database, {Expected} in the model",
+        DriftKind.ViewDiffers => $"view {Table}: its columns are {Actual} in the database, {Expected} in the model",
         DriftKind.MissingForeignKey => $"table {Table}: the foreign key {Column} -> {Expected} is missing",
         DriftKind.MissingIndex => $"table {Table}: index {Column} {Expected} is missing",
         DriftKind.IndexDiffers => $"table {Table}: index {Column} covers {Actual} in the database, {Expected} in the model",

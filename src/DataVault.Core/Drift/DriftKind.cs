@@ -29,4 +29,10 @@ public enum DriftKind
 
     /// <summary>A foreign key of the model is not on the table (<see cref="DriftDifference.Column"/> is its column, <see cref="DriftDifference.Expected"/> what it refers to).</summary>
     MissingForeignKey,
+
+    /// <summary>
+    /// A satellite's history view has other columns than the satellite's (<see cref="DriftDifference.Table"/> is the
+    /// view): made by an earlier version or by hand. Views hold no data; ensure and a migration create it again.
+    /// </summary>
+    ViewDiffers,
 }

@@ -89,7 +89,8 @@ public sealed partial class VaultLoader
 
         // A batch log of an earlier version lacks session_id: added below, so not drift to refuse.
         // And a missing index: created below, since an index holds no data.
-        var drift = new VaultDriftReport(found.CheckedTables, found.MissingTables, [.. found.Differences.Where(d => !IsMissingSessionColumn(d) && d.Kind != DriftKind.MissingIndex)]);
+        // And a view of other columns: dropped and created again below, since a view holds no data.
+        var drift = new VaultDriftReport(found.CheckedTables, found.MissingTables, [.. found.Differences.Where(d => !IsMissingSessionColumn(d) && d.Kind is not (DriftKind.MissingIndex or DriftKind.ViewDiffers))]);
         if (drift.HasDrift)
         {
             LoaderLog.VaultDrifted(_logger, drift.Differences.Count, drift.ToString());
@@ -97,6 +98,8 @@ public sealed partial class VaultLoader
         }
 
         var statements = EnsureStatements(Dialect, _model, _options, _batchLog, _quarantine);
+        statements.InsertRange(0, found.Differences.Where(d => d.Kind == DriftKind.ViewDiffers)
+            .Select(d => Dialect.DropView(d.Table, _model.Satellites.First(s => Dialect.SatelliteViewName(s) == d.Table).Schema)));
         if (Dialect.Capabilities.IndexesInsideCreateTable)
         {
             // Where indexes are declared inside CREATE TABLE, a table that exists does not get a missing one from the ensure statements.
@@ -208,7 +211,16 @@ public sealed partial class VaultLoader
             .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
             .. LoaderTables(),
         ];
-        return await DriftDetector.DetectAsync(_session, tables, transaction, cancellationToken).ConfigureAwait(false);
+        TableDefinition[] views =
+        [
+            .. _model.Satellites.Select(s => TableDefinition.Plain(Dialect.SatelliteViewName(s), [.. Dialect.SatelliteViewColumns(s).Select(c => new TableColumn(c, Dialect.Types.For(DataType.Text), false))]) with { Schema = s.Schema }),
+        ];
+        var report = await DriftDetector.DetectAsync(_session, tables, views, transaction, cancellationToken).ConfigureAwait(false);
+
+        // A view follows its table: when the satellite's table differs, that is the difference to report (and resolve).
+        var differing = report.Differences.Where(d => d.Kind != DriftKind.ViewDiffers).Select(d => d.Table).ToHashSet(StringComparer.Ordinal);
+        return new VaultDriftReport(report.CheckedTables, report.MissingTables, [.. report.Differences.Where(d =>
+            d.Kind != DriftKind.ViewDiffers || !differing.Contains(_model.Satellites.First(s => Dialect.SatelliteViewName(s) == d.Table).TableName))]);
     }
 
     /// <summary>The loader's own tables, as this loader creates them: the batch log (when there is one) and the quarantine table.</summary>

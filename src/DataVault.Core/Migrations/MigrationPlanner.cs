@@ -17,7 +17,7 @@ internal static class MigrationPlanner
         var refusals = new List<MigrationRefusal>();
         refusals.AddRange(drift.Differences.Where(d => d.Kind == DriftKind.MissingForeignKey).Select(d => new MigrationRefusal(d,
             "adding a foreign key checks every stored row and can fail on a loaded table; add it by hand (ALTER TABLE … ADD FOREIGN KEY), or create the vault without foreign keys (DdlOptions.ForeignKeys = false)")));
-        foreach (var group in drift.Differences.Where(d => d.Kind is not (DriftKind.MissingIndex or DriftKind.IndexDiffers or DriftKind.MissingForeignKey)).GroupBy(d => d.Table, StringComparer.Ordinal))
+        foreach (var group in drift.Differences.Where(d => d.Kind is not (DriftKind.MissingIndex or DriftKind.IndexDiffers or DriftKind.MissingForeignKey or DriftKind.ViewDiffers)).GroupBy(d => d.Table, StringComparer.Ordinal))
         {
             var table = group.Key;
             var differences = group.ToList();
@@ -43,7 +43,24 @@ internal static class MigrationPlanner
         }
 
         PlanIndexes(model, dialect, ddl, drift, steps, refusals);
+        PlanViews(model, dialect, drift, steps);
         return new MigrationPlan(drift, steps, refusals);
+    }
+
+    /// <summary>A stale satellite view is dropped and created again (unless the satellite's own steps already do).</summary>
+    private static void PlanViews(DataVaultModel model, SqlDialect dialect, VaultDriftReport drift, List<MigrationStep> steps)
+    {
+        foreach (var difference in drift.Differences.Where(d => d.Kind == DriftKind.ViewDiffers))
+        {
+            var satellite = model.Satellites.First(s => dialect.SatelliteViewName(s) == difference.Table);
+            if (steps.Any(s => s.Kind == MigrationStepKind.CreateView && s.Table == difference.Table))
+            {
+                continue;
+            }
+
+            steps.Add(new MigrationStep(MigrationStepKind.DropView, difference.Table, $"drop view {difference.Table}: its columns {difference.Actual} are not the model's", [dialect.DropView(difference.Table, satellite.Schema)]));
+            steps.Add(new MigrationStep(MigrationStepKind.CreateView, difference.Table, $"create view {difference.Table} with the columns {difference.Expected}", [dialect.CreateSatelliteView(satellite)]));
+        }
     }
 
     /// <summary>A missing index is created (after the other steps: the table may gain its columns first); one over other columns is refused.</summary>

@@ -124,6 +124,16 @@ public abstract partial class SqlDialect
         return _ddl.SatelliteViewName(satellite);
     }
 
+    /// <summary>The columns of a satellite's history view (<see cref="CreateSatelliteView"/>), in order: the satellite's columns without its end date, then <c>load_end_date</c> and <c>is_current</c>.</summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <returns>The column names.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The view belongs to the dialect that writes it; callers ask the dialect, as for SatelliteViewName.")]
+    public IReadOnlyList<string> SatelliteViewColumns(Satellite satellite)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return Writers.DdlWriter.SatelliteViewColumns(satellite);
+    }
+
     /// <summary>Creates a table with its primary key, foreign keys and indexes.</summary>
     /// <param name="table">The definition.</param>
     /// <param name="options">DDL options.</param>

@@ -307,4 +307,33 @@ public abstract class DriftScenarios<TFixture>(TFixture fixture) : IClassFixture
         (await without.DetectDriftAsync()).HasDrift.Should().BeFalse();
         (await h.Loader().DetectDriftAsync()).Differences.Should().OnlyContain(d => d.Kind == DriftKind.MissingForeignKey).And.HaveCount(5, "three from the link, one from each satellite");
     }
+
+    [Fact]
+    public async Task A_satellite_view_of_other_columns_is_drift_that_ensure_and_a_migration_create_again()
+    {
+        await using var h = await NewVaultAsync();
+        var satellite = h.Model.Satellite("customer_details");
+        var view = Fixture.Dialect.SatelliteViewName(satellite);
+        async Task StaleViewAsync()
+        {
+            // The view as an earlier version (or a hand) made it: two columns only.
+            await h.Connection.ExecuteAsync($"DROP VIEW {h.Q(view)}");
+            await h.Connection.ExecuteAsync($"CREATE VIEW {h.Q(view)} AS SELECT {h.Q("hub_customer_hk")}, {h.Q("load_date")} FROM {h.Q("sat_customer_details")}");
+        }
+
+        await StaleViewAsync();
+        var report = await h.Loader().DetectDriftAsync();
+        report.Differences.Should().ContainSingle().Which.Should().Match<DriftDifference>(d =>
+            d.Table == view && d.Kind == DriftKind.ViewDiffers && d.Actual == "(hub_customer_hk, load_date)" && d.Expected!.EndsWith("credit_limit, load_end_date, is_current)", StringComparison.Ordinal));
+        (await h.Loader().PlanMigrationAsync()).Steps.Select(s => s.Kind).Should().Equal(Core.Migrations.MigrationStepKind.DropView, Core.Migrations.MigrationStepKind.CreateView);
+
+        // EnsureVaultAsync creates the view again (a view holds no data), on SQLite too, where views are never replaced.
+        await h.Loader().EnsureVaultAsync();
+        (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+
+        await StaleViewAsync();
+        await h.Loader().MigrateAsync();
+        (await h.Loader().DetectDriftAsync()).HasDrift.Should().BeFalse();
+        (await h.Connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {h.Q(view)} WHERE {h.Q("is_current")} = 1")).Should().Be(0, "the vault is empty, and the view has is_current again");
+    }
 }

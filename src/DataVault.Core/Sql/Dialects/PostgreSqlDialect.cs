@@ -108,7 +108,7 @@ public sealed partial class PostgreSqlDialect : SqlDialect
             "(SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum) AS pk_position " +
             "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
             "LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary " +
-            $"WHERE c.relname = {ParameterPlaceholder("dv_table")} AND n.nspname = {CatalogSchema(schema)} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            $"WHERE c.relname = {ParameterPlaceholder("dv_table")} AND n.nspname = {CatalogSchema(schema)} AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
             [new("dv_table", table)]);
 
     /// <summary>Maps <c>format_type</c>'s names to the DDL's: <c>character varying</c> → <c>varchar</c>, <c>character</c> → <c>char</c>, no <c>without time zone</c>.</summary>

@@ -160,6 +160,10 @@ internal sealed class DdlWriter(SqlDialect dialect)
             $"FROM {Quoter.QuoteTable(satellite.Schema, satellite.TableName)} s");
     }
 
+    /// <summary>The columns of a satellite's history view, in order, as <see cref="CreateSatelliteView"/> writes them.</summary>
+    public static IReadOnlyList<string> SatelliteViewColumns(Satellite satellite) =>
+        [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource, .. satellite.Attributes.Select(a => a.Name), satellite.Parent.Naming.LoadEndDate, "is_current"];
+
     public string SatelliteViewName(Satellite satellite) => dialect.ObjectName("v", satellite.TableName, "history");
 
     /// <summary>The standard <c>CREATE TABLE</c>: the table with its keys, then its indexes (or the indexes inside it, where the engine declares them there).</summary>

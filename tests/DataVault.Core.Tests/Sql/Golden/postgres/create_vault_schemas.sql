@@ -126,7 +126,7 @@ WHERE h."hub_customer_hk" <> @dv_zero_key;
 
 -- @dv_table = 'hub_customer' (string)
 -- @dv_schema = 'raw_vault' (string)
-SELECT a.attname AS column_name, CASE WHEN a.attnotnull THEN 1 ELSE 0 END AS not_null, format_type(a.atttypid, a.atttypmod) AS column_type, (SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum) AS pk_position FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary WHERE c.relname = @dv_table AND n.nspname = @dv_schema AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+SELECT a.attname AS column_name, CASE WHEN a.attnotnull THEN 1 ELSE 0 END AS not_null, format_type(a.atttypid, a.atttypmod) AS column_type, (SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum) AS pk_position FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary WHERE c.relname = @dv_table AND n.nspname = @dv_schema AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 
 DROP TABLE IF EXISTS "business_vault"."pit_customer";
 
