@@ -30,6 +30,9 @@ public static class DiagnosticCodes
     /// <summary>A hub has no business key.</summary>
     public const string HubWithoutBusinessKey = "DV1010";
 
+    /// <summary>A hub stores standardised keys, but none of its business keys is text.</summary>
+    public const string StandardizedKeysWithoutText = "DV1011";
+
     /// <summary>A link references fewer than two hubs.</summary>
     public const string LinkWithTooFewHubs = "DV1020";
 

@@ -5,11 +5,29 @@ namespace DataVault.Core.Modeling;
 /// <summary>A hub: the unique business keys of one business concept.</summary>
 public sealed class Hub : VaultEntity
 {
-    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming)
+    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming, StandardizedKeyStorage keyStorage = StandardizedKeyStorage.Delivered)
         : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
         BusinessKeys = [.. businessKeys];
+        KeyStorage = keyStorage;
+        StandardizedKeyColumns = keyStorage == StandardizedKeyStorage.Beside
+            ? [.. BusinessKeys.Where(IsText).Select(k => new ColumnDefinition(StandardizedColumnName(k.Name), k.Type))]
+            : [];
     }
+
+    /// <summary>What the hub stores of its text business keys: as delivered (default), standardised beside them, or standardised instead.</summary>
+    public StandardizedKeyStorage KeyStorage { get; }
+
+    /// <summary>With <see cref="StandardizedKeyStorage.Beside"/>, the <c>&lt;key&gt;_std</c> column of each text business key, in key order; otherwise none.</summary>
+    public IReadOnlyList<ColumnDefinition> StandardizedKeyColumns { get; }
+
+    /// <summary>The column that holds a key's standardised value beside it: <c>&lt;key&gt;_std</c>.</summary>
+    /// <param name="businessKey">The business key's column name.</param>
+    /// <returns>The column name.</returns>
+    public static string StandardizedColumnName(string businessKey) => businessKey + "_std";
+
+    /// <summary>Whether a key is text, the kind whose standardised value may be stored.</summary>
+    internal static bool IsText(ColumnDefinition key) => key.Type?.Kind is DataTypeKind.String or DataTypeKind.Text;
 
     /// <summary>The business-key columns, in declared order.</summary>
     public IReadOnlyList<ColumnDefinition> BusinessKeys { get; }

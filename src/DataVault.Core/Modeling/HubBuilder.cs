@@ -15,6 +15,8 @@ public sealed class HubBuilder
 
     internal string? Table { get; private set; }
 
+    internal StandardizedKeyStorage KeyStorage { get; private set; }
+
     /// <summary>Adds a business-key column; a hub may have several (a composite key), hashed in this order.</summary>
     /// <param name="name">The column name.</param>
     /// <param name="type">The column type.</param>
@@ -33,6 +35,19 @@ public sealed class HubBuilder
     {
         ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
+        return this;
+    }
+
+    /// <summary>
+    /// Stores the text business keys (<see cref="DataTypeKind.String"/>, <see cref="DataTypeKind.Text"/>) standardised
+    /// as the hub's hashing standard does before hashing — <c>' fr'</c> as <c>FR</c> under the default standard —
+    /// beside the delivered value (<c>&lt;key&gt;_std</c>) or instead of it. A hub without a text key reports DV1011.
+    /// </summary>
+    /// <param name="storage">What to store.</param>
+    /// <returns>This builder.</returns>
+    public HubBuilder StoreStandardizedKeys(StandardizedKeyStorage storage)
+    {
+        KeyStorage = storage;
         return this;
     }
 

@@ -97,6 +97,8 @@ public static class InvalidModels
         ["string length 0"] = (() => Valid().Link("l", l => l.Hub("a").Hub("a", role: "r").DependentChildKey("code", DataType.String(0))), DiagnosticCodes.InvalidDataType, "link:l/code"),
         ["binary length 0"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("blob", DataType.Binary(0))), DiagnosticCodes.InvalidDataType, "sat:s/blob"),
         ["missing type"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("x", null!)), DiagnosticCodes.InvalidDataType, "sat:s/x"),
+        ["standardised keys without a text key"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).StoreStandardizedKeys(StandardizedKeyStorage.Beside)), DiagnosticCodes.StandardizedKeysWithoutText, "hub:b"),
+        ["standardised key column named like another column"] = (() => Valid().Hub("b", h => h.BusinessKey("code", DataType.String(5)).BusinessKey("code_std", DataType.String(5)).StoreStandardizedKeys(StandardizedKeyStorage.Beside)), DiagnosticCodes.DuplicateColumn, "hub:b/code_std"),
         ["hub without keys"] = (() => Valid().Hub("b", _ => { }), DiagnosticCodes.HubWithoutBusinessKey, "hub:b"),
         ["link with one hub"] = (() => Valid().Link("l", l => l.Hub("a")), DiagnosticCodes.LinkWithTooFewHubs, "link:l"),
         ["link with no hub"] = (() => Valid().Link("l", _ => { }), DiagnosticCodes.LinkWithTooFewHubs, "link:l"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataVault.Core.Hashing.Standardization;
 using DataVault.Core.Loading.Stages;
 using DataVault.Core.Modeling;
 
@@ -161,7 +162,7 @@ internal sealed partial class SourcePlan
 
             if (feed.Stage.Recent.Add(key, null, sourceRow, out _))
             {
-                Add(feed.Stage, [key, .. Values(feed.Keys), batch.LoadDate, (Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
+                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), batch.LoadDate, (Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
             }
         }
 
@@ -227,6 +228,38 @@ internal sealed partial class SourcePlan
             {
                 throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues);
             }
+        }
+    }
+
+    /// <summary>
+    /// The business key values a hub row stores (<see cref="Hub.KeyStorage"/>): as delivered; standardised instead; or
+    /// as delivered followed by the standardised value of each text key.
+    /// </summary>
+    private static object?[] StoredKeys(Hub hub, object?[] delivered)
+    {
+        switch (hub.KeyStorage)
+        {
+            case StandardizedKeyStorage.Instead:
+                var stored = new object?[delivered.Length];
+                for (var i = 0; i < delivered.Length; i++)
+                {
+                    stored[i] = Hub.IsText(hub.BusinessKeys[i]) ? StoredKeyStandardizer.Standardize(hub.HashingStandard, (string?)delivered[i]) : delivered[i];
+                }
+
+                return stored;
+            case StandardizedKeyStorage.Beside:
+                var standardized = new List<object?>(delivered);
+                for (var i = 0; i < delivered.Length; i++)
+                {
+                    if (Hub.IsText(hub.BusinessKeys[i]))
+                    {
+                        standardized.Add(StoredKeyStandardizer.Standardize(hub.HashingStandard, (string?)delivered[i]));
+                    }
+                }
+
+                return [.. standardized];
+            default:
+                return delivered;
         }
     }
 

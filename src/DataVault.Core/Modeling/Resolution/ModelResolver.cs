@@ -62,7 +62,7 @@ internal sealed class ModelResolver
         Hub? hub = null;
         if (!declaration.IsRefused)
         {
-            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming);
+            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming, builder.KeyStorage);
             _hubs.Add(builder.Name, hub);
         }
 

@@ -30,6 +30,12 @@ internal static class ModelDiagnostics
         "{0} has no database schemas; the model puts a layer into schema '{1}'.",
         "Declare no schemas for this engine (UseSchemas(null)): it keeps every layer in one database.");
 
+    /// <summary>DV1011: the hub.</summary>
+    public static ModelDiagnosticDescriptor<string> StandardizedKeysWithoutText { get; } = new(
+        DiagnosticCodes.StandardizedKeysWithoutText, nameof(DiagnosticCodes.StandardizedKeysWithoutText),
+        "Hub '{0}' stores standardised business keys, but none of its business keys is text.",
+        "Remove StoreStandardizedKeys: keys of other types are stored as typed values, which need no standardising.");
+
     /// <summary>DV1003: the kind of entity (<c>hub</c>, ..., <c>point-in-time table</c>) and its name.</summary>
     public static ModelDiagnosticDescriptor<string, string> DuplicateEntityName { get; } = new(
         DiagnosticCodes.DuplicateEntityName, nameof(DiagnosticCodes.DuplicateEntityName),
@@ -207,7 +213,7 @@ internal static class ModelDiagnostics
     /// <summary>Every descriptor, in code order (docs/diagnostics.md lists their codes and names).</summary>
     public static IReadOnlyList<ModelDiagnosticDescriptor> All { get; } =
     [
-        UnsafeIdentifier, IdentifierTooLong, SchemasNotSupported, DuplicateEntityName, DuplicateTableName,
+        UnsafeIdentifier, IdentifierTooLong, SchemasNotSupported, StandardizedKeysWithoutText, DuplicateEntityName, DuplicateTableName,
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,

@@ -87,7 +87,17 @@ internal sealed partial class ModelValidator
         {
             var keys = hub.Builder.BusinessKeys;
             CheckBusinessKeys(hub);
-            CheckColumns(hub.Declaration.Path, [hub.HashKey, .. keys.Select(k => k.Name)], keys);
+            var standardized = hub.Builder.KeyStorage == StandardizedKeyStorage.Beside ? keys.Where(Hub.IsText).Select(k => Hub.StandardizedColumnName(k.Name)).ToList() : [];
+            foreach (var column in standardized)
+            {
+                CheckIdentifier(column, $"{hub.Declaration.Path}/{column}");
+            }
+
+            CheckColumns(hub.Declaration.Path, [hub.HashKey, .. keys.Select(k => k.Name), .. standardized], keys);
+            if (hub.Builder.KeyStorage != StandardizedKeyStorage.Delivered && keys.Count > 0 && !keys.Any(Hub.IsText))
+            {
+                Report(ModelDiagnostics.StandardizedKeysWithoutText.Create(hub.Declaration.Path, hub.Declaration.Name));
+            }
             CheckStandard(hub.Builder.Standard, hub.Declaration.Path);
         }
     }

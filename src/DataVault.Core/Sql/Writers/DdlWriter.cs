@@ -64,6 +64,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
         [
             new(hub.HashKeyColumn, Types.HashColumn(hub.HashingStandard, options), true),
             .. hub.BusinessKeys.Select(k => new TableColumn(k.Name, Types.For(k.Type), false)),
+            .. hub.StandardizedKeyColumns.Select(k => new TableColumn(k.Name, Types.For(k.Type), false)),
             .. LoadColumns(hub.Naming, options),
         ],
         [hub.HashKeyColumn],
