@@ -159,6 +159,10 @@ internal static class LoadMessages
 
     // Issue #14: input rows (blank keys, control characters, every bad column)
 
+    /// <summary>A row whose key for one hub of a link that rejects empty hub keys is NULL or blank.</summary>
+    public static string EmptyHubKey(string link, string hubKeyColumn, IEnumerable<string> keyColumns) =>
+        $"leaves {hubKeyColumn} of {link} empty ({Names(keyColumns)} NULL or blank), and {link} rejects rows with an empty hub key (NullHubKeyPolicy.Reject)";
+
     /// <summary>
     /// The problem of a row with satellite attributes whose parent key is empty (every part NULL or blank), quoted
     /// after its first key column's value: <c>'   ' leaves the key of hub_customer (customer_id) empty …</c>.

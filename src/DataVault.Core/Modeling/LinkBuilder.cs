@@ -17,6 +17,8 @@ public sealed class LinkBuilder
 
     internal string? Table { get; private set; }
 
+    internal NullHubKeyPolicy NullHubKeys { get; private set; }
+
     /// <summary>Adds a hub to the link. The same hub may appear again with a different <paramref name="role"/>.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <param name="role">The role (e.g. <c>referred_by</c>): prefixes the link's column and the staged business keys.</param>
@@ -46,6 +48,19 @@ public sealed class LinkBuilder
     {
         ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
+        return this;
+    }
+
+    /// <summary>
+    /// What a row with an empty hub key (NULL or blank, while another key is present) does to this link: the zero key
+    /// (default), no link row (<see cref="NullHubKeyPolicy.Skip"/>), or a bad row (<see cref="NullHubKeyPolicy.Reject"/>).
+    /// A source mapping's <see cref="Loading.SourceMapping.RequireAllKeys"/> skips such rows for one source only.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This builder.</returns>
+    public LinkBuilder OnNullHubKey(NullHubKeyPolicy policy)
+    {
+        NullHubKeys = policy;
         return this;
     }
 

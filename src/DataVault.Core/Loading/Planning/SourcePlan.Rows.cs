@@ -83,6 +83,7 @@ internal sealed partial class SourcePlan
         }
 
         CheckSatelliteKeys(ref errors);
+        CheckLinkHubKeys(ref errors);
         return errors;
     }
 
@@ -93,6 +94,35 @@ internal sealed partial class SourcePlan
         if (!errors.Exists(e => e.Column == error.Column))
         {
             errors.Add(error);
+        }
+    }
+
+    /// <summary>
+    /// A link that rejects empty hub keys (<see cref="NullHubKeyPolicy.Reject"/>): a row that feeds it (some key part
+    /// present) with one hub's key NULL or blank is bad, named by that key's first column.
+    /// </summary>
+    private void CheckLinkHubKeys(ref List<RowError>? errors)
+    {
+        foreach (var feed in _links)
+        {
+            if (feed.Link.NullHubKeys != NullHubKeyPolicy.Reject || AnyFailed(feed.KeyParts) || EmptyKey(feed.Link, feed.KeyParts, feed.Stage.Schema.Columns[0].Type, out _))
+            {
+                continue;
+            }
+
+            for (var h = 0; h < feed.HubKeys.Length; h++)
+            {
+                var reference = feed.Link.Hubs[h];
+                var hubKeyType = feed.Stage.Schema.Columns[1 + h].Type;
+                if (EmptyKey(reference.Hub, feed.HubKeys[h], hubKeyType, out _))
+                {
+                    var first = feed.HubKeys[h][0];
+                    AddError(ref errors, new RowError(
+                        _needed[first].Name,
+                        _parsed[first],
+                        LoadMessages.EmptyHubKey(feed.Link.TableName, reference.HashKeyColumn, feed.HubKeys[h].Select(k => _needed[k].Name))));
+                }
+            }
         }
     }
 

@@ -132,7 +132,7 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            var requiredHubKeys = satellite.Parent is Link parentLink && mapping.AllKeysRequiredTables.Contains(parentLink.TableName)
+            var requiredHubKeys = satellite.Parent is Link parentLink && (mapping.AllKeysRequiredTables.Contains(parentLink.TableName) || parentLink.NullHubKeys == NullHubKeyPolicy.Skip)
                 ? parentLink.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray()
                 : null;
             _satellites.Add(new SatelliteFeed(stages.Satellite(satellite), satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys));
@@ -145,7 +145,7 @@ internal sealed partial class SourcePlan
         foreach (var link in fedLinks)
         {
             var hubKeys = link.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray();
-            _links.Add(new LinkFeed(stages.Link(link), link, hubKeys, Need(link.KeyParts), Need(link.DependentChildKeys), mapping.AllKeysRequiredTables.Contains(link.TableName)));
+            _links.Add(new LinkFeed(stages.Link(link), link, hubKeys, Need(link.KeyParts), Need(link.DependentChildKeys), mapping.AllKeysRequiredTables.Contains(link.TableName) || link.NullHubKeys == NullHubKeyPolicy.Skip));
             for (var i = 0; i < link.Hubs.Count; i++)
             {
                 AddHub(stages, link.Hubs[i].Hub, hubKeys[i]);

@@ -100,7 +100,7 @@ internal sealed class ModelResolver
         Link? link = null;
         if (!declaration.IsRefused)
         {
-            link = new Link(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, hubs, [.. builder.DependentChildKeys], _naming);
+            link = new Link(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, hubs, [.. builder.DependentChildKeys], _naming, builder.NullHubKeys);
             _links.Add(builder.Name, link);
         }
 
