@@ -77,12 +77,14 @@ public sealed partial class VaultLoader
 
     /// <summary>
     /// Creates what is missing — every table and view of the model, the batch log, the quarantine table — and the ghost
-    /// record of every hub. Idempotent. First compares the model's tables that already exist with the database
-    /// (<see cref="DetectDriftAsync"/>) and refuses a drifted database before changing anything.
+    /// record of every hub, in their schemas (created if missing). Idempotent. First compares what already exists with
+    /// the model (<see cref="DetectDriftAsync"/>): what holds no data it resolves itself — a missing index, a satellite
+    /// view of other columns, an old batch log's <c>session_id</c> — and any other difference refuses the database
+    /// before anything is changed (resolve it with <see cref="MigrateAsync"/>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
-    /// <exception cref="DataVaultDriftException">A table of the model exists with other columns or other nullability; the exception's report lists every difference.</exception>
+    /// <exception cref="DataVaultDriftException">A table exists with other columns, types, nullability, keys or indexes than the model's; the exception's report lists every difference.</exception>
     public async Task EnsureVaultAsync(CancellationToken cancellationToken = default)
     {
         var found = await DetectDriftAsync(cancellationToken).ConfigureAwait(false);
@@ -189,10 +191,11 @@ public sealed partial class VaultLoader
     }
 
     /// <summary>
-    /// Compares every hub, link, satellite and point-in-time table of the model with the table of that name in the
-    /// database: a column the model has and the table lacks, a column the table has and the model does not, a column
-    /// that is NOT NULL on one side only. Tables that do not exist yet are listed, not counted as drift. Column types
-    /// are not compared. Reads the catalog only; changes nothing.
+    /// Compares every hub, link, satellite and point-in-time table of the model, and the loader's batch log and quarantine
+    /// table, with the table of that name in its schema: missing and unexpected columns, nullability, column types (as
+    /// each engine reports them; not on SQL Server), the primary key, the declared secondary indexes and foreign keys,
+    /// and each satellite's view by its columns. Tables that do not exist yet are listed, not counted as drift. Reads
+    /// the catalog only; changes nothing (docs/changing-the-model.md).
     /// </summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The report.</returns>
