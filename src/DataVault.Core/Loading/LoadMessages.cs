@@ -145,6 +145,11 @@ internal static class LoadMessages
         $" ({string.Join(", ", parts.Select(p => $"{p.Column} = '{Shown(Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? string.Empty)}'"))})";
 
     /// <summary>A batch row that differs from the stored row of the same key and load date.</summary>
+    /// <summary>An event of a non-historised satellite delivered again with other attributes.</summary>
+    public static string NonHistorizedConflict(string table, object? key, object? storedLoadDate, object? storedRecordSource, string sourceRow) =>
+        $"{table} is non-historised: the event with key {Value(key)} is stored (loaded {Value(storedLoadDate)} from {Value(storedRecordSource)}) with other attributes than {sourceRow} of this batch. " +
+        "An event is inserted once and never changes; correct the source, or declare a historised satellite.";
+
     public static string StoredConflict(string table, object? key, object? loadDate) =>
         $"{table}: the batch's row for key {Value(key)} at load date {Value(loadDate)} differs from the row already stored with the same key and load date. " +
         "A rerun must carry the same data; load changed data with a new load timestamp.";
@@ -188,8 +193,15 @@ internal static class LoadMessages
         return string.Create(CultureInfo.InvariantCulture, $" (and {others.Count} more bad column{(others.Count == 1 ? string.Empty : "s")} in this row: {string.Join(", ", others)})");
     }
 
-    private static string RawValue(object? value) =>
-        Convert.ToString(value is byte[] bytes ? Convert.ToHexString(bytes) : value, CultureInfo.InvariantCulture) ?? "NULL";
+    private static string RawValue(object? value) => value switch
+    {
+        byte[] bytes => Convert.ToHexString(bytes),
+
+        // ISO, never the invariant culture's month-first form: a stored load date as the engines and the log write it.
+        DateTime timestamp => timestamp.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        DateTimeOffset offset => offset.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "NULL",
+    };
 
     // Issue #14: input limits, encodings, paths
     /// <summary>A source path that is a directory.</summary>

@@ -5,8 +5,9 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false)
     {
+        NonHistorized = nonHistorized;
         Name = name;
         TableName = tableName;
         Parent = parent;
@@ -16,6 +17,12 @@ public sealed class Satellite
         var order = hashingStandard.OrderDiffColumns([.. attributes.Select(a => a.Name)]);
         HashDiffParts = [.. order.Select(i => attributes[i])];
     }
+
+    /// <summary>
+    /// Whether the satellite is non-historised (<see cref="SatelliteBuilder.NonHistorizedEvents"/>): one immutable row
+    /// per parent key, inserted once; a different row for a stored key is an error, never a new version.
+    /// </summary>
+    public bool NonHistorized { get; }
 
     /// <summary>The satellite's name in the model, e.g. <c>customer_details</c>.</summary>
     public string Name { get; }

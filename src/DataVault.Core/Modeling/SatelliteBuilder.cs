@@ -17,6 +17,8 @@ public sealed class SatelliteBuilder
 
     internal string? Table { get; private set; }
 
+    internal bool NonHistorized { get; private set; }
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -71,6 +73,19 @@ public sealed class SatelliteBuilder
     {
         ArgumentNullException.ThrowIfNull(standard);
         Standard = standard;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the satellite non-historised (transactional): each parent key has one row, an immutable event inserted
+    /// once with its attributes — a repeated event is skipped, the same key with other attributes is an error naming
+    /// the stored and the delivered row. No change detection, no end dating; the primary key is the parent key alone.
+    /// </summary>
+    /// <param name="nonHistorized">Whether it is (default <see langword="true"/>).</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder NonHistorizedEvents(bool nonHistorized = true)
+    {
+        NonHistorized = nonHistorized;
         return this;
     }
 

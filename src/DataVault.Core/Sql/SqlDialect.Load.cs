@@ -66,6 +66,22 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// For a non-historised satellite: the staged rows whose parent key is stored with another hash diff — an event
+    /// delivered again with other attributes — with the stored row's load date and record source and the staged row's
+    /// origin, in source order.
+    /// </summary>
+    /// <param name="satellite">The satellite (non-historised).</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectNonHistorizedConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _satellites.SelectNonHistorizedConflicts(satellite, staging, sourceRowColumn);
+    }
+
+    /// <summary>
     /// Selects staged satellite rows that arrive late: a stored version of the same key has a later load date, and the
     /// staged row differs from the version stored before it (so it would change history). A rerun of an old batch whose
     /// rows are already stored, or that change nothing, is not late.

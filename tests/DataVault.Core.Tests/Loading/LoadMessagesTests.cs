@@ -39,7 +39,7 @@ public class LoadMessagesTests
         { LoadMessages.RowProblem(null, "abc", "the row has 3 fields, the header has 5"), "the row has 3 fields, the header has 5" },
         { LoadMessages.RowProblem("name", new string('x', 81), "is too long"), "'" + new string('x', 77) + "...' is too long" },
         { LoadMessages.InBatchConflict("sat_c", LoadMessages.KeyValues([("customer_id", "C2")]), "c.csv, line 2", "c.csv, line 4"), "sat_c: one key (customer_id = 'C2') has two different rows in this batch and no order column: c.csv, line 2 and c.csv, line 4. Correct the data, or declare the column that orders versions (SourceMapping.OrderBy) to load both as versions." },
-        { LoadMessages.StoredConflict("sat_c", new byte[] { 0xAB, 0x01 }, new DateTime(2026, 1, 2)), "sat_c: the batch's row for key AB01 at load date 01/02/2026 00:00:00 differs from the row already stored with the same key and load date. A rerun must carry the same data; load changed data with a new load timestamp." },
+        { LoadMessages.StoredConflict("sat_c", new byte[] { 0xAB, 0x01 }, new DateTime(2026, 1, 2)), "sat_c: the batch's row for key AB01 at load date 2026-01-02 00:00:00.000000 differs from the row already stored with the same key and load date. A rerun must carry the same data; load changed data with a new load timestamp." },
         { LoadMessages.LateData("sat_c", "k1", "2026-01-01", "2026-02-01"), "sat_c: late data: the batch's row for key k1 has load date 2026-01-01, older than the stored version of 2026-02-01. Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order." },
         { LoadMessages.Value(12.5m), "12.5" },
     };

@@ -33,6 +33,7 @@ public static class ConformanceScenarios
     public const string CreateVaultInSchemas = "create_vault_schemas";
     public const string ListIndexes = "list_indexes";
     public const string ListForeignKeys = "list_foreign_keys";
+    public const string LoadNonHistorizedSatellite = "load_satellite_nonhistorized";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -41,7 +42,7 @@ public static class ConformanceScenarios
     public static IReadOnlyList<string> All { get; } =
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
-        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys,
+        SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -97,7 +98,12 @@ public static class ConformanceScenarios
     /// <c>referred_by</c> and a dependent child key, a satellite on a hub and one on the link. Built for
     /// <paramref name="dialect"/>, so its identifier limit is checked.
     /// </summary>
-    public static DataVaultModel Model(SqlDialect dialect, HashingStandard? standard = null) => new DataVaultModelBuilder()
+    public static DataVaultModel Model(SqlDialect dialect, HashingStandard? standard = null) => Builder(standard).Build(dialect);
+
+    /// <summary>The conformance model whose link satellite <c>sale_metrics</c> is non-historised: one immutable row per sale.</summary>
+    public static DataVaultModel NonHistorizedModel(SqlDialect dialect) => Builder(null, nonHistorizedSales: true).Build(dialect);
+
+    private static DataVaultModelBuilder Builder(HashingStandard? standard, bool nonHistorizedSales = false) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
         .Hub("product", h => h.BusinessKey("product_code", DataType.String(30)).BusinessKey("product_variant", DataType.Int))
@@ -109,8 +115,8 @@ public static class ConformanceScenarios
         .Satellite("sale_metrics", s => s.OnLink("sale")
             .Attribute("quantity", DataType.Int)
             .Attribute("amount", DataType.Decimal(12, 2))
-            .Attribute("sold_at", DataType.Timestamp))
-        .Build(dialect);
+            .Attribute("sold_at", DataType.Timestamp)
+            .NonHistorizedEvents(nonHistorizedSales));
 
     /// <summary>The statements of <paramref name="scenario"/> written by <paramref name="dialect"/>.</summary>
     public static IReadOnlyList<SqlStatement> Statements(SqlDialect dialect, string scenario)
@@ -144,6 +150,9 @@ public static class ConformanceScenarios
             Rehash => RehashStatements(dialect, model),
             CreateVaultInSchemas => SchemaStatements(dialect),
             ListForeignKeys => dialect.SupportsSchemas ? [dialect.ListForeignKeys("link_sale"), dialect.ListForeignKeys("link_sale", "raw_vault")] : [dialect.ListForeignKeys("link_sale")],
+            LoadNonHistorizedSatellite => NonHistorizedModel(dialect).Satellite("sale_metrics") is var events
+                ? [dialect.LoadSatellite(events, stagingOf("sat_sale_metrics")), dialect.SelectNonHistorizedConflicts(events, stagingOf("sat_sale_metrics"), "dv_source_row"), .. dialect.CreateTable(dialect.SatelliteTable(events, DdlOptions.Default), DdlOptions.Default)]
+                : [],
             ListIndexes => dialect.SupportsSchemas ? [dialect.ListIndexes("hub_customer"), dialect.ListIndexes("hub_customer", "raw_vault")] : [dialect.ListIndexes("hub_customer")],
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),

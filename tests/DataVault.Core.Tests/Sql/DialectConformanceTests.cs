@@ -95,6 +95,9 @@ public abstract partial class DialectConformanceTests
     }
 
     [Fact]
+    public void Load_a_non_historised_satellite() => Verify(ConformanceScenarios.LoadNonHistorizedSatellite);
+
+    [Fact]
     public void List_foreign_keys_takes_the_names_as_parameters()
     {
         Verify(ConformanceScenarios.ListForeignKeys);

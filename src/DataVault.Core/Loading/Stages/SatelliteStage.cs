@@ -62,6 +62,17 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         var k = 0;
         foreach (var row in rows)
         {
+            if (Satellite.NonHistorized && previous is not null && StagedValueComparer.Instance.Equals(previous.Key, row.Key))
+            {
+                // One event per key, whatever the order column says: the same event again is skipped, another is an error.
+                if (!StagedValueComparer.Instance.Equals(previous.Diff, row.Diff))
+                {
+                    throw Conflict(batch, previous.SourceRow, row.SourceRow, null);
+                }
+
+                continue;
+            }
+
             if (previous is not null && StagedValueComparer.Instance.Equals(previous.Key, row.Key))
             {
                 if (CompareValues(previous.Order, row.Order) == 0)
@@ -117,6 +128,19 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
             }
         }
 
+        if (Satellite.NonHistorized)
+        {
+            // An event is inserted once: the same key with other attributes is an error, never a new version; there is no late data.
+            var changed = await session.QueryAsync(dialect.SelectNonHistorizedConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+            if (changed.Rows.Count > 0)
+            {
+                var row = changed.Rows[0];
+                throw new DataVaultLoadException(LoadMessages.NonHistorizedConflict(Satellite.TableName, row[0], row[1], row[2], context.Batch.Describe(Convert.ToInt64(row[3], CultureInfo.InvariantCulture))));
+            }
+
+            return;
+        }
+
         var stored = await session.QueryAsync(dialect.SelectSatelliteConflicts(Satellite, Staging), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
         if (stored.Rows.Count > 0)
         {
@@ -137,7 +161,7 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     public override async Task<StageMerge> MergeAsync(StageContext context, CancellationToken cancellationToken)
     {
         var merged = await base.MergeAsync(context, cancellationToken).ConfigureAwait(false);
-        if (!context.Options.EndDating || Staged == 0)
+        if (!context.Options.EndDating || Staged == 0 || Satellite.NonHistorized)
         {
             return merged;
         }

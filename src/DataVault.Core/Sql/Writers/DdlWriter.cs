@@ -102,7 +102,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
                 new(naming.RecordSource, Types.For(DataType.String(options.RecordSourceLength)), true),
                 .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), false)),
             ],
-            [satellite.ParentHashKeyColumn, naming.LoadDate],
+            satellite.NonHistorized ? [satellite.ParentHashKeyColumn] : [satellite.ParentHashKeyColumn, naming.LoadDate],
             options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn) { ReferencedSchema = satellite.Parent.Schema }] : [],
             [])
         {

@@ -18,6 +18,20 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
         var (key, loadDate, diff, table) = (names.Key, names.LoadDate, names.Diff, names.Table);
         var version = Quoter.QuoteIdentifier("dv_version");
         string[] columns = [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)];
+        if (satellite.NonHistorized)
+        {
+            // One event per key, inserted once: the first staged row of a key that is not stored yet.
+            return SqlStatement.Of(
+                $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
+                $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
+                $"FROM ({Nl}" +
+                $"    SELECT {dialect.ColumnList(columns, "st")},{Nl}" +
+                $"           ROW_NUMBER() OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {version}{Nl}" +
+                $"    FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
+                $") s{Nl}" +
+                $"WHERE s.{version} = 1 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key})");
+        }
+
         return SqlStatement.Of(
             $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
             $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
@@ -42,6 +56,18 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
             $"SELECT s.{n.Key}, s.{n.LoadDate}, s.{n.Diff} AS {Quoter.QuoteIdentifier("staged_diff")}, t.{n.Diff} AS {Quoter.QuoteIdentifier("stored_diff")}{Nl}" +
             $"FROM {Quoter.QuoteIdentifier(staging.Name)} s JOIN {n.Table} t ON t.{n.Key} = s.{n.Key} AND t.{n.LoadDate} = s.{n.LoadDate}{Nl}" +
             $"WHERE t.{n.Diff} <> s.{n.Diff}");
+    }
+
+    /// <summary>A non-historised satellite's staged rows whose key is stored with other attributes: the key, the stored row's load date and record source, the staged row's origin.</summary>
+    public SqlStatement SelectNonHistorizedConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        var n = Names.Of(Quoter, satellite);
+        var naming = satellite.Parent.Naming;
+        return SqlStatement.Of(
+            $"SELECT s.{n.Key}, t.{n.LoadDate}, t.{Quoter.QuoteIdentifier(naming.RecordSource)}, s.{Quoter.QuoteIdentifier(sourceRowColumn)}{Nl}" +
+            $"FROM {Quoter.QuoteIdentifier(staging.Name)} s JOIN {n.Table} t ON t.{n.Key} = s.{n.Key}{Nl}" +
+            $"WHERE t.{n.Diff} <> s.{n.Diff}{Nl}" +
+            $"ORDER BY s.{Quoter.QuoteIdentifier(sourceRowColumn)}");
     }
 
     public SqlStatement SelectLateSatelliteRows(Satellite satellite, StagingTable staging)
