@@ -86,6 +86,14 @@ internal static class LoadMessages
     public static string FeedsNoTable(string source, IEnumerable<string> columns) =>
         $"{source}: the source feeds no table of the model: none has all its key columns among the source's columns ({Names(columns)}). Rename columns with SourceMapping.Column or name the tables with SourceMapping.Only.";
 
+    /// <summary>A source without the column its mapping reads record sources from.</summary>
+    public static string MissingRecordSourceColumn(string source, string column, IEnumerable<string> columns) =>
+        $"{source}: the record-source column '{column}' is missing (columns present: {Names(columns)}).";
+
+    /// <summary>A row's record source longer than the vault's record_source columns.</summary>
+    public static string RecordSourceValueTooLong(int length, int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"is {length} characters long; the vault's record_source columns hold at most {limit} (DdlOptions.RecordSourceLength)");
+
     /// <summary>A missing order column.</summary>
     public static string MissingOrderColumn(string source, string column, IEnumerable<string> columns) =>
         $"{source}: the order column '{column}' is missing (columns present: {Names(columns)}).";

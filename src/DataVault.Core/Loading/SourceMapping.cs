@@ -105,6 +105,23 @@ public sealed class SourceMapping
     }
 
     /// <summary>
+    /// Takes each row's record source from a column of the source — a multi-source extract that says per row which
+    /// system a row came from — instead of <see cref="WithRecordSource"/> or the batch's. A row whose value is NULL or
+    /// empty gets those instead; a value longer than the vault's record_source columns makes the row bad.
+    /// </summary>
+    /// <param name="sourceColumn">The source column that holds the record source.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping RecordSourceFrom(string sourceColumn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceColumn);
+        RecordSourceColumn = sourceColumn;
+        return this;
+    }
+
+    /// <summary>The source column each row's record source is read from (<see cref="RecordSourceFrom"/>), or <see langword="null"/>.</summary>
+    public string? RecordSourceColumn { get; private set; }
+
+    /// <summary>
     /// Cleans a column's raw text before its length and type are checked — e.g. <c>Clean("country_code",
     /// TextCleaning.Trim | TextCleaning.Upper)</c> turns a delivered <c>'fr '</c> into <c>FR</c>, which fits a
     /// <c>String(2)</c> key. Applies to text values of every kind of source (CSV fields, strings of readers and objects),

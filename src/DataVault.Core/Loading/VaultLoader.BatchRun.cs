@@ -187,7 +187,7 @@ public sealed partial class VaultLoader
             {
                 read++;
                 RowsRead++;
-                var errors = plan.Parse(reader, Options.EmptyStringIsNull);
+                var errors = plan.Parse(reader, Options.EmptyStringIsNull, Options.Ddl.RecordSourceLength);
                 if (errors is not null)
                 {
                     // The exception names the first bad column (and counts the others); the quarantine row lists them all.

@@ -12,6 +12,7 @@ internal sealed partial class SourcePlan
     private readonly Dictionary<string, int> _lookups = new(StringComparer.Ordinal);
     private int _computing = -1;
     private object? _orderValue;
+    private string? _rowRecordSource;
     private SourceRow? _sourceRow;
 
     /// <summary>
@@ -20,8 +21,9 @@ internal sealed partial class SourcePlan
     /// have an empty parent key (every part NULL or blank, as the hashing standard sees it) is bad: its attributes
     /// would otherwise be lost or become versions of the ghost record.
     /// </summary>
-    public IReadOnlyList<RowError>? Parse(SourceReader reader, bool emptyStringIsNull)
+    public IReadOnlyList<RowError>? Parse(SourceReader reader, bool emptyStringIsNull, int recordSourceLength = int.MaxValue)
     {
+        _rowRecordSource = null;
         _reader = reader;
         Array.Clear(_derivedDone);
         _rowKeys.Clear();
@@ -82,9 +84,33 @@ internal sealed partial class SourcePlan
             }
         }
 
+        if (RecordSourceOrdinal >= 0)
+        {
+            ReadRecordSource(recordSourceLength, ref errors);
+        }
+
         CheckSatelliteKeys(ref errors);
         CheckLinkHubKeys(ref errors);
         return errors;
+    }
+
+    /// <summary>The row's record source from its column: NULL or empty gives the source's or batch's; too long is a bad row.</summary>
+    private void ReadRecordSource(int maxLength, ref List<RowError>? errors)
+    {
+        var raw = _reader!.GetValue(RecordSourceOrdinal);
+        var text = raw is null or DBNull ? null : Convert.ToString(raw, CultureInfo.InvariantCulture);
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (text.Length > maxLength)
+        {
+            AddError(ref errors, new RowError(_columns.Names[RecordSourceOrdinal], text, LoadMessages.RecordSourceValueTooLong(text.Length, maxLength)));
+            return;
+        }
+
+        _rowRecordSource = text;
     }
 
     /// <summary>Adds a row's problem, once per column (a derived column's failure can surface through several columns).</summary>
@@ -192,7 +218,7 @@ internal sealed partial class SourcePlan
 
             if (feed.Stage.Recent.Add(key, null, sourceRow, out _))
             {
-                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), batch.LoadDate, (Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
+                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), batch.LoadDate, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
             }
         }
 
@@ -223,7 +249,7 @@ internal sealed partial class SourcePlan
             }
 
             row[next++] = batch.LoadDate;
-            row[next++] = (Source.Mapping.RecordSource ?? batch.RecordSource);
+            row[next++] = (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource);
             row[next] = sourceRow;
             Add(feed.Stage, row, full);
         }
@@ -245,7 +271,7 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            var row = SatelliteRow.Create(key, batch.LoadDate, diff, (Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
+            var row = SatelliteRow.Create(key, batch.LoadDate, diff, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
             if (OrderOrdinal >= 0)
             {
                 feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));

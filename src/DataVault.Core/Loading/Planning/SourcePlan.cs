@@ -44,6 +44,9 @@ internal sealed partial class SourcePlan
     /// <summary>The ordinal of the order column, or -1.</summary>
     public int OrderOrdinal { get; private set; } = -1;
 
+    /// <summary>The ordinal of the record-source column (<see cref="SourceMapping.RecordSourceFrom"/>), or -1.</summary>
+    public int RecordSourceOrdinal { get; private set; } = -1;
+
     /// <summary>The satellites this source has the parent key and some attributes of, but not all: it does not feed them.</summary>
     public List<SkippedSatellite> Skipped { get; } = [];
 
@@ -178,6 +181,15 @@ internal sealed partial class SourcePlan
             if (OrderOrdinal < 0)
             {
                 throw new DataVaultLoadException(Source.Name, 1, order, LoadMessages.MissingOrderColumn(Source.Name, order, _columns.Names));
+            }
+        }
+
+        if (mapping.RecordSourceColumn is { } recordSource)
+        {
+            RecordSourceOrdinal = _columns.FindSourceColumn(recordSource);
+            if (RecordSourceOrdinal < 0)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, recordSource, LoadMessages.MissingRecordSourceColumn(Source.Name, recordSource, _columns.Names));
             }
         }
 
