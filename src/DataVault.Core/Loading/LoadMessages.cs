@@ -107,6 +107,9 @@ internal static class LoadMessages
     /// <summary>The problem of an empty order value.</summary>
     public const string OrderValueEmpty = "is empty; it orders the versions of a key";
 
+    /// <summary>The problem of an empty tie-break value.</summary>
+    public const string TieBreakValueEmpty = "is empty; it orders the versions of a key with the same order value";
+
     /// <summary>The problem of a derived column that needs its own value.</summary>
     public const string DerivedRefersToItself = "refers to itself";
 

@@ -105,6 +105,25 @@ public sealed class SourceMapping
     }
 
     /// <summary>
+    /// <see cref="OrderBy(string)"/> with a declared tie-break: versions of one key with the same order value (two
+    /// changes in the same second of a CDC stream) are ordered by <paramref name="tieBreakColumn"/> (e.g. the log's
+    /// sequence number), never by the engine or the file; only rows equal in both are the same version.
+    /// </summary>
+    /// <param name="sourceColumn">The ordering column.</param>
+    /// <param name="tieBreakColumn">The column that orders versions with the same order value.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping OrderBy(string sourceColumn, string tieBreakColumn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tieBreakColumn);
+        OrderBy(sourceColumn);
+        TieBreakColumn = tieBreakColumn;
+        return this;
+    }
+
+    /// <summary>The tie-break column of <see cref="OrderBy(string, string)"/>, or <see langword="null"/>.</summary>
+    public string? TieBreakColumn { get; private set; }
+
+    /// <summary>
     /// Takes each row's record source from a column of the source — a multi-source extract that says per row which
     /// system a row came from — instead of <see cref="WithRecordSource"/> or the batch's. A row whose value is NULL or
     /// empty gets those instead; a value longer than the vault's record_source columns makes the row bad.

@@ -155,6 +155,21 @@ public abstract class LoaderScenarios<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_declared_tie_break_orders_versions_with_the_same_timestamp_which_are_an_error_without_it()
+    {
+        await using var h = await NewVaultAsync();
+        var file = h.File("cdc.csv", "changed_at,lsn,customer_id,name,birth_date,credit_limit\n2026-11-01T10:00:00Z,2,C1,Bea,,1\n2026-11-01T10:00:01Z,1,C1,Cy,,1\n2026-11-01T10:00:00Z,1,C1,Ann,,1\n");
+
+        var untied = () => Loader(h).LoadAsync(new LoadBatch("untied", "test") { LoadDate = Day1 }.AddCsv(file, m => m.OrderBy("changed_at")));
+        await untied.Should().ThrowAsync<DataVaultLoadException>("two different versions of C1 at 10:00:00 and nothing to order them");
+        (await h.CountAsync("sat_customer_details")).Should().Be(0);
+
+        await Loader(h).LoadAsync(new LoadBatch("tied", "test") { LoadDate = Day1 }.AddCsv(file, m => m.OrderBy("changed_at", tieBreakColumn: "lsn")));
+        (await h.CustomerHistoryAsync("C1")).Select(v => (v.LoadDate, v.Name)).Should().Equal(
+            (Day1, "Ann"), (Day1.AddTicks(10), "Bea"), (Day1.AddTicks(20), "Cy"));
+    }
+
+    [Fact]
     public async Task A_bad_value_rejects_the_whole_batch_with_source_line_column_and_value()
     {
         await using var h = await NewVaultAsync();

@@ -411,12 +411,19 @@ internal sealed partial class SourcePlan
         return values;
     }
 
+    /// <summary>The row's order value; with a tie-break column, the pair of both (<see cref="OrderKey"/>).</summary>
     private object OrderValue()
     {
-        var raw = _reader!.GetValue(OrderOrdinal);
+        var primary = OrderPart(OrderOrdinal, LoadMessages.OrderValueEmpty);
+        return TieBreakOrdinal < 0 ? primary : new OrderKey(primary, OrderPart(TieBreakOrdinal, LoadMessages.TieBreakValueEmpty));
+    }
+
+    private object OrderPart(int ordinal, string emptyProblem)
+    {
+        var raw = _reader!.GetValue(ordinal);
         return raw switch
         {
-            null => throw new RowErrorException(new RowError(_columns.Names[OrderOrdinal], null, LoadMessages.OrderValueEmpty)),
+            null => throw new RowErrorException(new RowError(_columns.Names[ordinal], null, emptyProblem)),
             string text when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
             string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
             string text when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var stamp) => stamp,

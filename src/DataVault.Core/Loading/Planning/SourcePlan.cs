@@ -44,6 +44,9 @@ internal sealed partial class SourcePlan
     /// <summary>The ordinal of the order column, or -1.</summary>
     public int OrderOrdinal { get; private set; } = -1;
 
+    /// <summary>The ordinal of the tie-break column of the order (<see cref="SourceMapping.OrderBy(string, string)"/>), or -1.</summary>
+    public int TieBreakOrdinal { get; private set; } = -1;
+
     /// <summary>The ordinal of the record-source column (<see cref="SourceMapping.RecordSourceFrom"/>), or -1.</summary>
     public int RecordSourceOrdinal { get; private set; } = -1;
 
@@ -181,6 +184,15 @@ internal sealed partial class SourcePlan
             if (OrderOrdinal < 0)
             {
                 throw new DataVaultLoadException(Source.Name, 1, order, LoadMessages.MissingOrderColumn(Source.Name, order, _columns.Names));
+            }
+
+            if (mapping.TieBreakColumn is { } tieBreak)
+            {
+                TieBreakOrdinal = _columns.FindSourceColumn(tieBreak);
+                if (TieBreakOrdinal < 0)
+                {
+                    throw new DataVaultLoadException(Source.Name, 1, tieBreak, LoadMessages.MissingOrderColumn(Source.Name, tieBreak, _columns.Names));
+                }
             }
         }
 

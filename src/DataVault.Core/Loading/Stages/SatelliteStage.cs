@@ -180,7 +180,8 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture));
     }
 
-    private static int CompareValues(object a, object b)
+    /// <summary>Orders two order values (or <see cref="OrderKey"/> parts): bytes, then values of one comparable type, else by type name.</summary>
+    internal static int CompareValues(object a, object b)
     {
         if (a is byte[] x && b is byte[] y)
         {
