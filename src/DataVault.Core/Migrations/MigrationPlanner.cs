@@ -171,6 +171,11 @@ internal static class MigrationPlanner
         }
 
         var parts = satellite.HashDiffParts.Select(p => p.Name).ToList();
+        if (!added.Any(a => parts.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        {
+            return " (hash-neutral: not part of the hash diff)";
+        }
+
         var firstAdded = parts.FindIndex(p => added.Contains(p, StringComparer.OrdinalIgnoreCase));
         var lastExisting = parts.FindLastIndex(p => !added.Contains(p, StringComparer.OrdinalIgnoreCase));
         return satellite.HashingStandard.OmitTrailingNullDiffParts && firstAdded > lastExisting

@@ -5,17 +5,20 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null)
     {
         NonHistorized = nonHistorized;
+        EffectiveFromColumn = effectiveFrom;
         Name = name;
         TableName = tableName;
         Parent = parent;
         HashingStandard = hashingStandard;
         Attributes = [.. attributes];
         HashDiffColumn = naming.HashDiff;
-        var order = hashingStandard.OrderDiffColumns([.. attributes.Select(a => a.Name)]);
-        HashDiffParts = [.. order.Select(i => attributes[i])];
+        // The effective-from column is business time, not a described attribute: it is stored but never hashed.
+        var hashed = attributes.Where(a => a.Name != effectiveFrom).ToList();
+        var order = hashingStandard.OrderDiffColumns([.. hashed.Select(a => a.Name)]);
+        HashDiffParts = [.. order.Select(i => hashed[i])];
     }
 
     /// <summary>
@@ -23,6 +26,9 @@ public sealed class Satellite
     /// per parent key, inserted once; a different row for a stored key is an error, never a new version.
     /// </summary>
     public bool NonHistorized { get; }
+
+    /// <summary>The effective-from column (<see cref="SatelliteBuilder.EffectiveFrom"/>), one of <see cref="Attributes"/> but not of <see cref="HashDiffParts"/>; or <see langword="null"/>.</summary>
+    public string? EffectiveFromColumn { get; }
 
     /// <summary>The satellite's name in the model, e.g. <c>customer_details</c>.</summary>
     public string Name { get; }

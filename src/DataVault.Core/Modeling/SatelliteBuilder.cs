@@ -19,6 +19,8 @@ public sealed class SatelliteBuilder
 
     internal bool NonHistorized { get; private set; }
 
+    internal string? EffectiveFromColumn { get; private set; }
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -63,6 +65,23 @@ public sealed class SatelliteBuilder
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(defaultValue);
         Attributes.Add(new ColumnDefinition(name, type) { Default = defaultValue });
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the version's **effective-from** column: business time from the source (when the change took effect), stored
+    /// with each version next to the load date, outside the hash diff — a row whose only difference is its effective
+    /// time is no new version. A timestamp, or a date with <paramref name="dateOnly"/>. Loaded like an attribute (a
+    /// source without it is a partial source).
+    /// </summary>
+    /// <param name="name">The column name, e.g. <c>effective_from</c>.</param>
+    /// <param name="dateOnly">A date instead of a timestamp.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder EffectiveFrom(string name, bool dateOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Attributes.Add(new ColumnDefinition(name, dateOnly ? DataType.Date : DataType.Timestamp));
+        EffectiveFromColumn = name;
         return this;
     }
 

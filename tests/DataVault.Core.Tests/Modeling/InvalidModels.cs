@@ -99,6 +99,7 @@ public static class InvalidModels
         ["missing type"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("x", null!)), DiagnosticCodes.InvalidDataType, "sat:s/x"),
         ["standardised keys without a text key"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).StoreStandardizedKeys(StandardizedKeyStorage.Beside)), DiagnosticCodes.StandardizedKeysWithoutText, "hub:b"),
         ["standardised key column named like another column"] = (() => Valid().Hub("b", h => h.BusinessKey("code", DataType.String(5)).BusinessKey("code_std", DataType.String(5)).StoreStandardizedKeys(StandardizedKeyStorage.Beside)), DiagnosticCodes.DuplicateColumn, "hub:b/code_std"),
+        ["satellite with only an effective-from column"] = (() => Valid().Satellite("s", s => s.OnHub("a").EffectiveFrom("effective_from")), DiagnosticCodes.SatelliteWithoutAttributes, "sat:s"),
         ["hub without keys"] = (() => Valid().Hub("b", _ => { }), DiagnosticCodes.HubWithoutBusinessKey, "hub:b"),
         ["link with one hub"] = (() => Valid().Link("l", l => l.Hub("a")), DiagnosticCodes.LinkWithTooFewHubs, "link:l"),
         ["link with no hub"] = (() => Valid().Link("l", _ => { }), DiagnosticCodes.LinkWithTooFewHubs, "link:l"),

@@ -59,7 +59,7 @@ internal sealed partial class ModelValidator
     /// <summary>A satellite has at least one attribute (DV1033); every default fits its attribute's type (DV1034).</summary>
     private void CheckAttributes(ResolvedSatellite satellite)
     {
-        if (satellite.Builder.Attributes.Count == 0)
+        if (!satellite.Builder.Attributes.Any(a => a.Name != satellite.Builder.EffectiveFromColumn))
         {
             Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));
         }
