@@ -25,6 +25,13 @@ public sealed record LoadResult(
     /// </summary>
     public IReadOnlyList<SkippedSatellite> SkippedSatellites { get; init; } = [];
 
+    /// <summary>
+    /// Per link table, the source rows that fed no row of it because one of its hub keys was empty and the link skips
+    /// such rows (<see cref="Modeling.NullHubKeyPolicy.Skip"/>) or the source's mapping does
+    /// (<see cref="SourceMapping.RequireAllKeys"/>); also logged (event 4019). Empty when no row was skipped.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> SkippedLinkRows { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Rows inserted into the vault, all tables together.</summary>
     public long RowsInserted => InsertedByTable.Values.Sum();
 }

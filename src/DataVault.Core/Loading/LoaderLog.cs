@@ -61,6 +61,9 @@ internal static partial class LoaderLog
     [LoggerMessage(EventId = 4018, Level = LogLevel.Error, Message = "The rehash stopped: {Reason}")]
     public static partial void RehashStopped(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 4019, Level = LogLevel.Information, Message = "Batch {BatchName}: {Rows} row(s) of {Source} fed no row of {Link}: a hub key was empty and the link skips such rows")]
+    public static partial void LinkRowsSkipped(ILogger logger, string batchName, string source, long rows, string link);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Debug, Message = "Batch {BatchName}: {Lookups} lookup(s) read inside the transaction (merge lock held: {LockHeld})")]
     public static partial void LookupsRead(ILogger logger, string batchName, int lookups, bool lockHeld);
 

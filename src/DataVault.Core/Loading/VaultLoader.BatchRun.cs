@@ -18,6 +18,7 @@ public sealed partial class VaultLoader
         private const int PipelineDepth = 4;
         private readonly Dictionary<string, long> _inserted = new(StringComparer.Ordinal);
         private readonly List<SkippedSatellite> _skipped = [];
+        private readonly Dictionary<string, long> _skippedLinkRows = new(StringComparer.Ordinal);
         private LoadOptions? _options;
         private BatchPlan? _plan;
 
@@ -25,6 +26,9 @@ public sealed partial class VaultLoader
 
         /// <summary>The satellites sources had only some attributes of (<see cref="PartialSatelliteHandling.Report"/>).</summary>
         public IReadOnlyList<SkippedSatellite> Skipped => _skipped;
+
+        /// <summary>Per link, the rows that fed no row of it because a hub key was empty (<see cref="Modeling.NullHubKeyPolicy.Skip"/>, <see cref="SourceMapping.RequireAllKeys"/>).</summary>
+        public IReadOnlyDictionary<string, long> SkippedLinkRows => _skippedLinkRows;
 
         /// <summary>The loader's session as the batch log entry records it (<see cref="Bookkeeping.BatchSessions"/>), until it is ended.</summary>
         public string? SessionId { get; set; }
@@ -240,6 +244,12 @@ public sealed partial class VaultLoader
             }
 
             LoaderLog.SourceRead(loader._logger, source.Name, read, rejected);
+            foreach (var (link, rows) in plan.SkippedLinkRows)
+            {
+                LoaderLog.LinkRowsSkipped(loader._logger, batch.Name, source.Name, rows, link);
+                _skippedLinkRows[link] = _skippedLinkRows.GetValueOrDefault(link) + rows;
+            }
+
             Report(LoadPhase.Reading, source.Name);
         }
 

@@ -356,6 +356,7 @@ public sealed partial class VaultLoader
         var result = new LoadResult(run.BatchId, batch.Name, loadDate, run.RowsRead, run.RowsRejected, run.Inserted, run.EndDated, clock.Elapsed)
         {
             SkippedSatellites = run.Skipped,
+            SkippedLinkRows = run.SkippedLinkRows,
         };
         LoaderLog.BatchCommitted(_logger, batch.Name, run.BatchId, result.RowsRead, result.RowsInserted, result.RowsEndDated, clock.ElapsedMilliseconds);
         progress?.Report(new LoadProgress(LoadPhase.Done, null, run.RowsRead, run.RowsStaged, run.TargetCount, run.TargetCount));

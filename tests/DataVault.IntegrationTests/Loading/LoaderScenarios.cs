@@ -84,6 +84,7 @@ public abstract class LoaderScenarios<TFixture>(TFixture fixture) : IClassFixtur
         result.InsertedByTable["link_sale"].Should().Be(2, "the C4 line has no referred_by customer");
         result.InsertedByTable["sat_sale_metrics"].Should().Be(2, "its satellite row would have no link row to describe");
         (await h.CountAsync("hub_customer", $"{h.Q("customer_id")} = 'C4'")).Should().Be(1, "the hub still gets the key");
+        result.SkippedLinkRows.Should().Equal(new Dictionary<string, long> { ["link_sale"] = 1 }, "the skipped row is reported, not lost without a word");
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public abstract class NullHubKeyScenarios<TFixture>(TFixture fixture) : IClassFi
         var zero = (string)Fixture.Dialect.ZeroKeyValue(loader.Model.HashingStandard, LoadOptions.Default.Ddl);
         (await CountAsync(connection, "link_sale", $"{Fixture.Dialect.QuoteIdentifier("referred_by_hub_customer_hk")} = '{zero}'")).Should().Be(1);
         (await CountAsync(connection, "sat_sale_metrics")).Should().Be(2);
+        (await loader.LoadAsync(new LoadBatch("again", "test") { LoadDate = Day1.AddDays(1) }.AddCsv(file))).SkippedLinkRows.Should().BeEmpty("the zero key skips nothing");
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public abstract class NullHubKeyScenarios<TFixture>(TFixture fixture) : IClassFi
         (await CountAsync(connection, "sat_sale_metrics")).Should().Be(1, "nor a version of the link's satellite");
         (await CountAsync(connection, "hub_customer", $"{Fixture.Dialect.QuoteIdentifier("customer_id")} = 'C4'")).Should().Be(1, "C4 is still a customer");
         result.RowsRejected.Should().Be(0);
+        result.SkippedLinkRows.Should().Equal(new Dictionary<string, long> { ["link_sale"] = 1 }, "the row that fed no link row is reported");
     }
 
     [Fact]

@@ -224,8 +224,15 @@ internal sealed partial class SourcePlan
 
         foreach (var feed in _links)
         {
-            if (EmptyKey(feed.Link, feed.KeyParts, feed.Stage.Schema.Columns[0].Type, out var linkKey) || (feed.AllKeysRequired && AnyHubKeyEmpty(feed.Link, feed.HubKeys)))
+            if (EmptyKey(feed.Link, feed.KeyParts, feed.Stage.Schema.Columns[0].Type, out var linkKey))
             {
+                continue;
+            }
+
+            if (feed.AllKeysRequired && AnyHubKeyEmpty(feed.Link, feed.HubKeys))
+            {
+                // Declared (RequireAllKeys, NullHubKeyPolicy.Skip), and counted: the batch reports how many rows fed no link row.
+                SkippedLinkRows[feed.Link.TableName] = SkippedLinkRows.GetValueOrDefault(feed.Link.TableName) + 1;
                 continue;
             }
 

@@ -50,6 +50,9 @@ internal sealed partial class SourcePlan
     /// <summary>The ordinal of the record-source column (<see cref="SourceMapping.RecordSourceFrom"/>), or -1.</summary>
     public int RecordSourceOrdinal { get; private set; } = -1;
 
+    /// <summary>Per link, the rows of this source that fed no row of it because a hub key was empty and the link or the mapping skips such rows.</summary>
+    public Dictionary<string, long> SkippedLinkRows { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The satellites this source has the parent key and some attributes of, but not all: it does not feed them.</summary>
     public List<SkippedSatellite> Skipped { get; } = [];
 
