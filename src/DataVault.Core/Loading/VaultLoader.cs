@@ -142,14 +142,7 @@ public sealed partial class VaultLoader
     /// <summary>The statements that create the indexes drift found missing.</summary>
     private IEnumerable<SqlStatement> MissingIndexes(VaultDriftReport drift)
     {
-        var ddl = _options.Ddl;
-        TableDefinition[] tables =
-        [
-            .. _model.Hubs.Select(h => Dialect.HubTable(h, ddl)),
-            .. _model.Links.Select(l => Dialect.LinkTable(l, ddl)),
-            .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
-            .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
-        ];
+        var tables = VaultTables.Of(Dialect, _model, _options.Ddl);
         foreach (var difference in drift.Differences.Where(d => d.Kind == DriftKind.MissingIndex))
         {
             var table = tables.First(t => t.Name == difference.Table);
@@ -205,15 +198,7 @@ public sealed partial class VaultLoader
     private async Task<VaultDriftReport> DetectDriftInAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await _session.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var ddl = _options.Ddl;
-        TableDefinition[] tables =
-        [
-            .. _model.Hubs.Select(h => Dialect.HubTable(h, ddl)),
-            .. _model.Links.Select(l => Dialect.LinkTable(l, ddl)),
-            .. _model.Satellites.Select(s => Dialect.SatelliteTable(s, ddl)),
-            .. _model.PointInTimes.Select(p => Dialect.PitTable(p, ddl)),
-            .. LoaderTables(),
-        ];
+        TableDefinition[] tables = [.. VaultTables.Of(Dialect, _model, _options.Ddl), .. LoaderTables()];
         TableDefinition[] views =
         [
             .. _model.Satellites.Select(s => TableDefinition.Plain(Dialect.SatelliteViewName(s), [.. Dialect.SatelliteViewColumns(s).Select(c => new TableColumn(c, Dialect.Types.For(DataType.Text), false))]) with { Schema = s.Schema }),

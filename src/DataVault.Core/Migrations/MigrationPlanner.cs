@@ -66,13 +66,7 @@ internal static class MigrationPlanner
     /// <summary>A missing index is created (after the other steps: the table may gain its columns first); one over other columns is refused.</summary>
     private static void PlanIndexes(DataVaultModel model, SqlDialect dialect, DdlOptions ddl, VaultDriftReport drift, List<MigrationStep> steps, List<MigrationRefusal> refusals)
     {
-        TableDefinition[] tables =
-        [
-            .. model.Hubs.Select(h => dialect.HubTable(h, ddl)),
-            .. model.Links.Select(l => dialect.LinkTable(l, ddl)),
-            .. model.Satellites.Select(s => dialect.SatelliteTable(s, ddl)),
-            .. model.PointInTimes.Select(p => dialect.PitTable(p, ddl)),
-        ];
+        var tables = VaultTables.Of(dialect, model, ddl);
         foreach (var difference in drift.Differences.Where(d => d.Kind is DriftKind.MissingIndex or DriftKind.IndexDiffers))
         {
             var table = tables.FirstOrDefault(t => t.Name == difference.Table);

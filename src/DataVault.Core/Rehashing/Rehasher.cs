@@ -249,13 +249,7 @@ internal sealed class Rehasher
     /// </summary>
     private async Task<long> SwapAsync(RehashStep step, Dictionary<string, long> rowsByTable, CancellationToken cancellationToken)
     {
-        TableDefinition[] tables =
-        [
-            .. Target.Hubs.Select(h => Dialect.HubTable(h, Ddl)),
-            .. Target.Links.Select(l => Dialect.LinkTable(l, Ddl)),
-            .. Target.Satellites.Select(s => Dialect.SatelliteTable(s, Ddl)),
-            .. Target.PointInTimes.Select(p => Dialect.PitTable(p, Ddl)),
-        ];
+        var tables = VaultTables.Of(Dialect, Target, Ddl);
         var copies = _plan.Steps.Where(s => s.Kind is RehashStepKind.CopyHub or RehashStepKind.CopyLink or RehashStepKind.CopySatellite or RehashStepKind.CopyPointInTime).ToList();
         var transaction = await BatchTransaction.BeginAsync(_session, cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
