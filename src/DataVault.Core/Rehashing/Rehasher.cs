@@ -424,7 +424,6 @@ internal sealed class Rehasher
     {
         null or DBNull => "NULL",
         byte[] bytes => "0x" + Convert.ToHexStringLower(bytes),
-        Stream => "0x" + Convert.ToHexStringLower((byte[])StoredValue.Raw(value)!),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

@@ -6,29 +6,13 @@ namespace DataVault.Core.Rehashing;
 
 /// <summary>
 /// A value as a provider reads it back from a vault table, turned into the loader's CLR value of its column's type —
-/// so that it hashes exactly as it did when it was loaded: SQLite's text dates and numeric affinities, DuckDB's blobs
-/// as streams, decimals at their declared scale.
+/// so that it hashes exactly as it did when it was loaded: SQLite's text dates and numeric affinities, decimals at their
+/// declared scale.
 /// </summary>
 internal static class StoredValue
 {
-    /// <summary>A hash column's value as stored (bytes read out of a stream), to write back or compare.</summary>
-    public static object? Raw(object? value)
-    {
-        switch (value)
-        {
-            case null or DBNull:
-                return null;
-            case Stream stream:
-                using (var buffer = new MemoryStream())
-                {
-                    stream.CopyTo(buffer);
-                    return buffer.ToArray();
-                }
-
-            default:
-                return value;
-        }
-    }
+    /// <summary>A value as stored, to write back or compare: NULL for <see cref="DBNull"/> (<see cref="Execution.VaultSession.QueryAsync"/> has read BLOB streams into bytes already).</summary>
+    public static object? Raw(object? value) => value is DBNull ? null : value;
 
     /// <summary>The value as the loader's CLR value of <paramref name="type"/>.</summary>
     /// <exception cref="DataVaultRehashException">The stored value does not read back as its type.</exception>
