@@ -46,15 +46,8 @@ public static class ConformanceScenarios
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
-    public static DataVaultModel SchemaModel(SqlDialect dialect) => new DataVaultModelBuilder()
+    public static DataVaultModel SchemaModel(SqlDialect dialect) => Builder(null)
         .UseSchemas("raw_vault", "business_vault")
-        .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
-        .Hub("product", h => h.BusinessKey("product_code", DataType.String(30)).BusinessKey("product_variant", DataType.Int))
-        .Link("sale", l => l.Hub("customer").Hub("product").Hub("customer", role: "referred_by").DependentChildKey("line_no", DataType.Int))
-        .Satellite("customer_details", s => s.OnHub("customer")
-            .Attribute("name", DataType.String(100))
-            .Attribute("birth_date", DataType.Date)
-            .Attribute("credit_limit", DataType.Decimal(10, 2)))
         .PointInTime("customer", p => p.OnHub("customer"))
         .Build(dialect);
 

@@ -59,6 +59,25 @@ SELECT s.`hub_customer_hk`, s.`load_date`, s.`hash_diff`, s.`record_source`, s.`
        CASE WHEN LEAD(s.`load_date`) OVER (PARTITION BY s.`hub_customer_hk` ORDER BY s.`load_date`) IS NULL THEN 1 ELSE 0 END AS `is_current`
 FROM `raw_vault`.`sat_customer_details` s;
 
+CREATE TABLE IF NOT EXISTS `raw_vault`.`sat_sale_metrics` (
+    `link_sale_hk` CHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    `load_date` DATETIME(6) NOT NULL,
+    `load_end_date` DATETIME(6) NULL,
+    `hash_diff` CHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    `record_source` VARCHAR(100) NOT NULL,
+    `quantity` INT NULL,
+    `amount` DECIMAL(12,2) NULL,
+    `sold_at` DATETIME(6) NULL,
+    PRIMARY KEY (`link_sale_hk`, `load_date`),
+    CONSTRAINT `fk_sat_sale_metrics_link_sale_hk` FOREIGN KEY (`link_sale_hk`) REFERENCES `raw_vault`.`link_sale` (`link_sale_hk`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE OR REPLACE VIEW `raw_vault`.`v_sat_sale_metrics_history` AS
+SELECT s.`link_sale_hk`, s.`load_date`, s.`hash_diff`, s.`record_source`, s.`quantity`, s.`amount`, s.`sold_at`,
+       LEAD(s.`load_date`) OVER (PARTITION BY s.`link_sale_hk` ORDER BY s.`load_date`) AS `load_end_date`,
+       CASE WHEN LEAD(s.`load_date`) OVER (PARTITION BY s.`link_sale_hk` ORDER BY s.`load_date`) IS NULL THEN 1 ELSE 0 END AS `is_current`
+FROM `raw_vault`.`sat_sale_metrics` s;
+
 CREATE TABLE IF NOT EXISTS `business_vault`.`pit_customer` (
     `hub_customer_hk` CHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     `snapshot_date` DATE NOT NULL,
@@ -123,6 +142,10 @@ WHERE h.`hub_customer_hk` <> @dv_zero_key;
 SELECT c.column_name, CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END AS not_null, c.column_type AS column_type, (SELECT MIN(k.ordinal_position) FROM information_schema.table_constraints t JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name AND k.table_schema = t.table_schema AND k.table_name = t.table_name WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = c.table_schema AND t.table_name = c.table_name AND k.column_name = c.column_name) AS pk_position FROM information_schema.columns c WHERE c.table_name = @dv_table AND c.table_schema = @dv_schema ORDER BY c.ordinal_position;
 
 DROP TABLE IF EXISTS `business_vault`.`pit_customer`;
+
+DROP VIEW IF EXISTS `raw_vault`.`v_sat_sale_metrics_history`;
+
+DROP TABLE IF EXISTS `raw_vault`.`sat_sale_metrics`;
 
 DROP VIEW IF EXISTS `raw_vault`.`v_sat_customer_details_history`;
 

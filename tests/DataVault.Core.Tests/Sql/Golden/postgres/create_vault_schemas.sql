@@ -64,6 +64,25 @@ SELECT s."hub_customer_hk", s."load_date", s."hash_diff", s."record_source", s."
        CASE WHEN LEAD(s."load_date") OVER (PARTITION BY s."hub_customer_hk" ORDER BY s."load_date") IS NULL THEN 1 ELSE 0 END AS "is_current"
 FROM "raw_vault"."sat_customer_details" s;
 
+CREATE TABLE IF NOT EXISTS "raw_vault"."sat_sale_metrics" (
+    "link_sale_hk" CHAR(32) NOT NULL,
+    "load_date" TIMESTAMP(6) NOT NULL,
+    "load_end_date" TIMESTAMP(6) NULL,
+    "hash_diff" CHAR(32) NOT NULL,
+    "record_source" VARCHAR(100) NOT NULL,
+    "quantity" INTEGER NULL,
+    "amount" NUMERIC(12,2) NULL,
+    "sold_at" TIMESTAMP(6) NULL,
+    PRIMARY KEY ("link_sale_hk", "load_date"),
+    FOREIGN KEY ("link_sale_hk") REFERENCES "raw_vault"."link_sale" ("link_sale_hk")
+);
+
+CREATE OR REPLACE VIEW "raw_vault"."v_sat_sale_metrics_history" AS
+SELECT s."link_sale_hk", s."load_date", s."hash_diff", s."record_source", s."quantity", s."amount", s."sold_at",
+       LEAD(s."load_date") OVER (PARTITION BY s."link_sale_hk" ORDER BY s."load_date") AS "load_end_date",
+       CASE WHEN LEAD(s."load_date") OVER (PARTITION BY s."link_sale_hk" ORDER BY s."load_date") IS NULL THEN 1 ELSE 0 END AS "is_current"
+FROM "raw_vault"."sat_sale_metrics" s;
+
 CREATE TABLE IF NOT EXISTS "business_vault"."pit_customer" (
     "hub_customer_hk" CHAR(32) NOT NULL,
     "snapshot_date" DATE NOT NULL,
@@ -129,6 +148,10 @@ WHERE h."hub_customer_hk" <> @dv_zero_key;
 SELECT a.attname AS column_name, CASE WHEN a.attnotnull THEN 1 ELSE 0 END AS not_null, format_type(a.atttypid, a.atttypmod) AS column_type, (SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum) AS pk_position FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary WHERE c.relname = @dv_table AND n.nspname = @dv_schema AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 
 DROP TABLE IF EXISTS "business_vault"."pit_customer";
+
+DROP VIEW IF EXISTS "raw_vault"."v_sat_sale_metrics_history";
+
+DROP TABLE IF EXISTS "raw_vault"."sat_sale_metrics";
 
 DROP VIEW IF EXISTS "raw_vault"."v_sat_customer_details_history";
 
