@@ -101,7 +101,7 @@ public sealed partial class VaultLoader
 
         var statements = EnsureStatements(Dialect, _model, _options, _batchLog, _quarantine);
         statements.InsertRange(0, found.Differences.Where(d => d.Kind == DriftKind.ViewDiffers)
-            .Select(d => Dialect.DropView(d.Table, _model.Satellites.First(s => Dialect.SatelliteViewName(s) == d.Table).Schema)));
+            .Select(d => Dialect.DropView(d.Table, SatelliteOfView(d.Table).Schema)));
         if (Dialect.Capabilities.IndexesInsideCreateTable)
         {
             // Where indexes are declared inside CREATE TABLE, a table that exists does not get a missing one from the ensure statements.
@@ -208,8 +208,11 @@ public sealed partial class VaultLoader
         // A view follows its table: when the satellite's table differs, that is the difference to report (and resolve).
         var differing = report.Differences.Where(d => d.Kind != DriftKind.ViewDiffers).Select(d => d.Table).ToHashSet(StringComparer.Ordinal);
         return new VaultDriftReport(report.CheckedTables, report.MissingTables, [.. report.Differences.Where(d =>
-            d.Kind != DriftKind.ViewDiffers || !differing.Contains(_model.Satellites.First(s => Dialect.SatelliteViewName(s) == d.Table).TableName))]);
+            d.Kind != DriftKind.ViewDiffers || !differing.Contains(SatelliteOfView(d.Table).TableName))]);
     }
+
+    /// <summary>The satellite whose history view a drift difference names.</summary>
+    private Satellite SatelliteOfView(string view) => _model.Satellites.First(s => Dialect.SatelliteViewName(s) == view);
 
     /// <summary>The loader's own tables, as this loader creates them: the batch log (when there is one) and the quarantine table.</summary>
     private IEnumerable<TableDefinition> LoaderTables()
