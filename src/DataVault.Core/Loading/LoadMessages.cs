@@ -179,6 +179,10 @@ internal static class LoadMessages
     public static string EmptyHubKey(string link, string hubKeyColumn, IEnumerable<string> keyColumns) =>
         $"leaves {hubKeyColumn} of {link} empty ({Names(keyColumns)} NULL or blank), and {link} rejects rows with an empty hub key (NullHubKeyPolicy.Reject)";
 
+    /// <summary>A row with a multi-active satellite's attributes whose source column for a multi-active key column is NULL (a bad row).</summary>
+    public static string EmptyMultiActiveKey(string satellite, string sourceColumn, string keyColumn) =>
+        $"leaves {sourceColumn} empty (NULL), which loads {keyColumn}, part of the multi-active key of {satellite}: each row of a multi-active set needs its key";
+
     /// <summary>
     /// The problem of a row with satellite attributes whose parent key is empty (every part NULL or blank), quoted
     /// after its first key column's value: <c>'   ' leaves the key of hub_customer (customer_id) empty …</c>.

@@ -57,6 +57,9 @@ public static class DiagnosticCodes
     /// <summary>An attribute's default does not fit its type.</summary>
     public const string InvalidAttributeDefault = "DV1034";
 
+    /// <summary>A satellite is declared both multi-active and non-historised.</summary>
+    public const string MultiActiveNonHistorized = "DV1035";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

@@ -5,9 +5,10 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null)
     {
         NonHistorized = nonHistorized;
+        MultiActiveKeys = [.. (multiActiveKeys ?? []).Select(name => attributes.First(a => a.Name == name))];
         EffectiveFromColumn = effectiveFrom;
         Name = name;
         TableName = tableName;
@@ -26,6 +27,18 @@ public sealed class Satellite
     /// per parent key, inserted once; a different row for a stored key is an error, never a new version.
     /// </summary>
     public bool NonHistorized { get; }
+
+    /// <summary>
+    /// The multi-active key (<see cref="SatelliteBuilder.MultiActiveKey"/>): the attributes that tell apart the rows of a
+    /// parent key that are active at once (e.g. a phone type); empty for a satellite with one row per key and load.
+    /// </summary>
+    public IReadOnlyList<ColumnDefinition> MultiActiveKeys { get; }
+
+    /// <summary>
+    /// Whether the satellite is multi-active: a parent key's rows at a load form one version (a set told apart by
+    /// <see cref="MultiActiveKeys"/>), inserted whole when any row of it is added, removed or changed.
+    /// </summary>
+    public bool IsMultiActive => MultiActiveKeys.Count > 0;
 
     /// <summary>The effective-from column (<see cref="SatelliteBuilder.EffectiveFrom"/>), one of <see cref="Attributes"/> but not of <see cref="HashDiffParts"/>; or <see langword="null"/>.</summary>
     public string? EffectiveFromColumn { get; }

@@ -21,6 +21,8 @@ public sealed class SatelliteBuilder
 
     internal string? EffectiveFromColumn { get; private set; }
 
+    internal List<string> MultiActiveKeys { get; } = [];
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -82,6 +84,25 @@ public sealed class SatelliteBuilder
         ArgumentNullException.ThrowIfNull(name);
         Attributes.Add(new ColumnDefinition(name, dateOnly ? DataType.Date : DataType.Timestamp));
         EffectiveFromColumn = name;
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a column of the **multi-active key** and makes the satellite multi-active: a parent key has several rows
+    /// active at once, one per value of this key (e.g. <c>phone_type</c>; call again for a key of several columns; a
+    /// sequence the source numbers is a key of an integer type). The key is an attribute — stored, part of each row's hash
+    /// diff, and of the primary key (parent key, load date, multi-active key), so it is never empty: a row without it is
+    /// a bad row. The rows of a parent key at a load are one version; when any of them is added, removed or changed the
+    /// whole new set is inserted with that load date, and an identical set, in any row order, inserts nothing.
+    /// </summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="type">The column type.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder MultiActiveKey(string name, DataType type)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Attributes.Add(new ColumnDefinition(name, type));
+        MultiActiveKeys.Add(name);
         return this;
     }
 

@@ -34,6 +34,7 @@ public static class ConformanceScenarios
     public const string ListIndexes = "list_indexes";
     public const string ListForeignKeys = "list_foreign_keys";
     public const string LoadNonHistorizedSatellite = "load_satellite_nonhistorized";
+    public const string LoadMultiActiveSatellite = "load_satellite_multiactive";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -43,6 +44,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
+        LoadMultiActiveSatellite,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -96,6 +98,15 @@ public static class ConformanceScenarios
     /// <summary>The conformance model whose link satellite <c>sale_metrics</c> is non-historised: one immutable row per sale.</summary>
     public static DataVaultModel NonHistorizedModel(SqlDialect dialect) => Builder(null, nonHistorizedSales: true).Build(dialect);
 
+    /// <summary>
+    /// The conformance model with a multi-active satellite of customers' phones (told apart by <c>phone_type</c>) and a
+    /// PIT over the customer hub, which covers it.
+    /// </summary>
+    public static DataVaultModel MultiActiveModel(SqlDialect dialect) => Builder(null)
+        .Satellite("customer_phones", s => s.OnHub("customer").MultiActiveKey("phone_type", DataType.String(10)).Attribute("phone_number", DataType.String(30)))
+        .PointInTime("customer", p => p.OnHub("customer"))
+        .Build(dialect);
+
     private static DataVaultModelBuilder Builder(HashingStandard? standard, bool nonHistorizedSales = false) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
@@ -146,6 +157,7 @@ public static class ConformanceScenarios
             LoadNonHistorizedSatellite => NonHistorizedModel(dialect).Satellite("sale_metrics") is var events
                 ? [dialect.LoadSatellite(events, stagingOf("sat_sale_metrics")), dialect.SelectNonHistorizedConflicts(events, stagingOf("sat_sale_metrics"), "dv_source_row"), .. dialect.CreateTable(dialect.SatelliteTable(events, DdlOptions.Default), DdlOptions.Default)]
                 : [],
+            LoadMultiActiveSatellite => MultiActiveStatements(dialect),
             ListIndexes => dialect.SupportsSchemas ? [dialect.ListIndexes("hub_customer"), dialect.ListIndexes("hub_customer", "raw_vault")] : [dialect.ListIndexes("hub_customer")],
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
@@ -174,6 +186,28 @@ public static class ConformanceScenarios
             sql.MergedKeys("dv_keymap_hub_customer"),
             sql.Copy("link_sale", linkTable, [(link.HashKeyColumn, link.TableName), .. link.Hubs.Select(r => (r.HashKeyColumn, r.Hub.TableName))]),
             sql.FillFromScratch(linkTable),
+        ];
+    }
+
+    /// <summary>
+    /// A multi-active satellite: its table (the multi-active key in the primary key) and history view, its load, the
+    /// checks before it (stored, late and staged conflicts, all per set), end dating by set, and a PIT build over it.
+    /// </summary>
+    private static IReadOnlyList<SqlStatement> MultiActiveStatements(SqlDialect dialect)
+    {
+        var model = MultiActiveModel(dialect);
+        var phones = model.Satellite("customer_phones");
+        var staging = StagingTable.For(phones.TableName);
+        return
+        [
+            .. dialect.CreateTable(dialect.SatelliteTable(phones, DdlOptions.Default), DdlOptions.Default),
+            dialect.CreateSatelliteView(phones),
+            dialect.LoadSatellite(phones, staging),
+            dialect.SelectSatelliteConflicts(phones, staging),
+            dialect.SelectLateSatelliteRows(phones, staging),
+            dialect.SelectStagedConflicts(phones, staging, "dv_source_row"),
+            dialect.EndDateSatellite(phones, staging),
+            .. dialect.BuildPit(model.PointInTime("customer"), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 3)),
         ];
     }
 
@@ -215,6 +249,8 @@ public static class ConformanceScenarios
             names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
         }
 
+        var phones = dialect.SatelliteTable(MultiActiveModel(dialect).Satellite("customer_phones"), DdlOptions.Default);
+        names.UnionWith([phones.Name, StagingTable.For(phones.Name).Name, dialect.SatelliteViewName(MultiActiveModel(dialect).Satellite("customer_phones")), .. phones.Columns.Select(c => c.Name)]);
         if (dialect.SupportsSchemas)
         {
             var pit = dialect.PitTable(SchemaModel(dialect).PointInTime("customer"), DdlOptions.Default);

@@ -98,6 +98,9 @@ public abstract partial class DialectConformanceTests
     public void Load_a_non_historised_satellite() => Verify(ConformanceScenarios.LoadNonHistorizedSatellite);
 
     [Fact]
+    public void Load_a_multi_active_satellite() => Verify(ConformanceScenarios.LoadMultiActiveSatellite);
+
+    [Fact]
     public void List_foreign_keys_takes_the_names_as_parameters()
     {
         Verify(ConformanceScenarios.ListForeignKeys);

@@ -172,6 +172,32 @@ internal sealed partial class SourcePlan
                 _parsed[first],
                 LoadMessages.EmptyParentKey(feed.Satellite.Parent.TableName, feed.ParentKeys.Select(k => _needed[k].Name), feed.Satellite.TableName)));
         }
+
+        CheckMultiActiveKeys(ref errors);
+    }
+
+    /// <summary>
+    /// A multi-active satellite's row needs its multi-active key (part of the table's primary key): a row with the
+    /// satellite's attributes and a NULL key column is bad, named by that column.
+    /// </summary>
+    private void CheckMultiActiveKeys(ref List<RowError>? errors)
+    {
+        foreach (var feed in _satellites)
+        {
+            if (feed.MultiActive.Length == 0 || AnyFailed(feed.Attributes) || !HasAttributes(feed))
+            {
+                continue;
+            }
+
+            foreach (var position in feed.MultiActive)
+            {
+                var index = feed.Attributes[position];
+                if (_parsed[index] is null)
+                {
+                    AddError(ref errors, new RowError(_needed[index].Name, null, LoadMessages.EmptyMultiActiveKey(feed.Satellite.TableName, _needed[index].Name, feed.Satellite.Attributes[position].Name)));
+                }
+            }
+        }
     }
 
     /// <summary>Whether the row carries a value for the satellite: an attribute that is not NULL for its hash diff, or one that failed to parse.</summary>
@@ -279,17 +305,20 @@ internal sealed partial class SourcePlan
             }
 
             var row = SatelliteRow.Create(key, batch.LoadDate, diff, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
+            // A multi-active satellite's rows of one key are members of one set: a row repeats when its multi-active key does.
+            var multiActive = feed.MultiActive.Length == 0 ? null : feed.MultiActive.Select(p => attributes[p]).ToArray();
+            var identity = multiActive is null ? key : new MultiActiveRowKey(key, multiActive);
             if (OrderOrdinal >= 0)
             {
                 feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
             }
-            else if (feed.Stage.Recent.Add(key, diff, sourceRow, out var previous))
+            else if (feed.Stage.Recent.Add(identity, diff, sourceRow, out var previous))
             {
                 Add(feed.Stage, row, full);
             }
             else if (!StagedValueComparer.Instance.Equals(previous.Diff, diff))
             {
-                throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues);
+                throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues, multiActive);
             }
         }
     }

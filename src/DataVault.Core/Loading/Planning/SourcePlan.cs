@@ -144,7 +144,7 @@ internal sealed partial class SourcePlan
             var requiredHubKeys = satellite.Parent is Link parentLink && (mapping.AllKeysRequiredTables.Contains(parentLink.TableName) || parentLink.NullHubKeys == NullHubKeyPolicy.Skip)
                 ? parentLink.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray()
                 : null;
-            _satellites.Add(new SatelliteFeed(stages.Satellite(satellite), satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys));
+            _satellites.Add(new SatelliteFeed(stages.Satellite(satellite), satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys, MultiActivePositions(satellite)));
             if (satellite.Parent is Link link && !fedLinks.Contains(link))
             {
                 fedLinks.Add(link);
@@ -260,5 +260,10 @@ internal sealed partial class SourcePlan
 
     private sealed record LinkFeed(LinkStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
 
-    private sealed record SatelliteFeed(SatelliteStage Stage, Satellite Satellite, int[] ParentKeys, int[] Attributes, int[][]? RequiredHubKeys);
+    /// <summary>Where a satellite's multi-active key columns are among its attributes (empty when it is not multi-active).</summary>
+    private static int[] MultiActivePositions(Satellite satellite) =>
+        [.. satellite.MultiActiveKeys.Select(k => satellite.Attributes.ToList().FindIndex(a => a.Name == k.Name))];
+
+    /// <summary>A satellite a source feeds: its stage, where its parent key and attributes are among the needed columns, and where its multi-active key is among the attributes.</summary>
+    private sealed record SatelliteFeed(SatelliteStage Stage, Satellite Satellite, int[] ParentKeys, int[] Attributes, int[][]? RequiredHubKeys, int[] MultiActive);
 }

@@ -75,6 +75,16 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
 
             if (previous is not null && StagedValueComparer.Instance.Equals(previous.Key, row.Key))
             {
+                if (CompareValues(previous.Order, row.Order) == 0 && Satellite.IsMultiActive)
+                {
+                    // Rows of one key and order value are members of one set (one version); two different rows of one
+                    // member are found by the conflict query over the staged rows.
+                    row.Row[SatelliteRow.LoadDate] = Timestamps.Version(batch.LoadDate, k);
+                    previous = row;
+                    yield return row.Row;
+                    continue;
+                }
+
                 if (CompareValues(previous.Order, row.Order) == 0)
                 {
                     if (!StagedValueComparer.Instance.Equals(previous.Diff, row.Diff))
@@ -105,10 +115,17 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <param name="firstRow">The first row's origin.</param>
     /// <param name="secondRow">The second row's origin.</param>
     /// <param name="keyValues">The parent's key values, or <see langword="null"/> when only the hash key is known.</param>
+    /// <param name="multiActiveValues">For a multi-active satellite, the multi-active key's values of both rows.</param>
     /// <returns>The exception, to throw.</returns>
-    public DataVaultLoadException Conflict(BatchState batch, long firstRow, long secondRow, IReadOnlyList<object?>? keyValues)
+    public DataVaultLoadException Conflict(BatchState batch, long firstRow, long secondRow, IReadOnlyList<object?>? keyValues, IReadOnlyList<object?>? multiActiveValues = null)
     {
-        var key = keyValues is null ? string.Empty : LoadMessages.KeyValues(Satellite.Parent.KeyParts.Select((k, i) => (k.Name, keyValues[i])));
+        var parts = keyValues is null ? [] : Satellite.Parent.KeyParts.Select((k, i) => (k.Name, keyValues[i])).ToList();
+        if (multiActiveValues is not null)
+        {
+            parts.AddRange(Satellite.MultiActiveKeys.Select((k, i) => (k.Name, multiActiveValues[i])));
+        }
+
+        var key = parts.Count == 0 ? string.Empty : LoadMessages.KeyValues(parts);
         return new DataVaultLoadException(null, null, null, LoadMessages.InBatchConflict(Satellite.TableName, key, batch.Describe(firstRow), batch.Describe(secondRow)));
     }
 
@@ -123,8 +140,8 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
             var conflicts = await session.QueryAsync(dialect.SelectStagedConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
             if (conflicts.Rows.Count > 0)
             {
-                var (first, second) = await ConflictingRowsAsync(context, conflicts.Rows[0], cancellationToken).ConfigureAwait(false);
-                throw Conflict(context.Batch, first, second, null);
+                var (first, second, multiActive) = await ConflictingRowsAsync(context, conflicts.Rows[0], cancellationToken).ConfigureAwait(false);
+                throw Conflict(context.Batch, first, second, null, multiActive);
             }
         }
 
@@ -171,13 +188,15 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     }
 
     /// <summary>Finds two staged rows of a conflicting key that really differ: the first row and the first with another diff.</summary>
-    private async Task<(long First, long Second)> ConflictingRowsAsync(StageContext context, object?[] conflict, CancellationToken cancellationToken)
+    private async Task<(long First, long Second, object?[]? MultiActive)> ConflictingRowsAsync(StageContext context, object?[] conflict, CancellationToken cancellationToken)
     {
-        var statement = context.Statements.SelectConflictingRows(Satellite, Staging, SourceRowColumn, conflict[0], conflict[1]);
+        // A multi-active conflict also names the member: its multi-active key follows the key, load date and origins.
+        var multiActive = Satellite.IsMultiActive ? conflict[4..] : null;
+        var statement = context.Statements.SelectConflictingRows(Satellite, Staging, SourceRowColumn, conflict[0], conflict[1], multiActive);
         var rows = (await context.Session.QueryAsync(statement, context.Transaction, null, cancellationToken).ConfigureAwait(false)).Rows;
         var first = rows[0];
         var second = rows.FirstOrDefault(r => !StagedValueComparer.Instance.Equals(r[1], first[1])) ?? rows[^1];
-        return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture));
+        return (Convert.ToInt64(first[0], CultureInfo.InvariantCulture), Convert.ToInt64(second[0], CultureInfo.InvariantCulture), multiActive);
     }
 
     /// <summary>Orders two order values (or <see cref="OrderKey"/> parts): bytes, then values of one comparable type, else by type name.</summary>

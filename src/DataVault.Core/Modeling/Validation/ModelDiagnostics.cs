@@ -156,6 +156,12 @@ internal static class ModelDiagnostics
         "The default of attribute '{0}' ({1}) is {2}: {3}.",
         "Give a CLR value of the column's type: string, int, long, decimal, DateOnly, TimeOnly, DateTime, bool, Guid or byte[], within its length, precision and scale.");
 
+    /// <summary>DV1035: the satellite.</summary>
+    public static ModelDiagnosticDescriptor<string> MultiActiveNonHistorized { get; } = new(
+        DiagnosticCodes.MultiActiveNonHistorized, nameof(DiagnosticCodes.MultiActiveNonHistorized),
+        "Satellite '{0}' is both multi-active (s.MultiActiveKey) and non-historised (s.NonHistorizedEvents).",
+        "A non-historised satellite holds one immutable event per parent key: drop the multi-active key, or declare the events on a link whose key includes it.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -217,7 +223,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

@@ -56,9 +56,14 @@ internal sealed partial class ModelValidator
         }
     }
 
-    /// <summary>A satellite has at least one attribute (DV1033); every default fits its attribute's type (DV1034).</summary>
+    /// <summary>A satellite has at least one attribute (DV1033); every default fits its attribute's type (DV1034); multi-active is not non-historised (DV1035).</summary>
     private void CheckAttributes(ResolvedSatellite satellite)
     {
+        if (satellite.Builder.MultiActiveKeys.Count > 0 && satellite.Builder.NonHistorized)
+        {
+            Report(ModelDiagnostics.MultiActiveNonHistorized.Create(satellite.Declaration.Path, satellite.Declaration.Name));
+        }
+
         if (!satellite.Builder.Attributes.Any(a => a.Name != satellite.Builder.EffectiveFromColumn))
         {
             Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));

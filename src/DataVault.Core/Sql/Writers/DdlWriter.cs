@@ -100,9 +100,9 @@ internal sealed class DdlWriter(SqlDialect dialect)
                 new(naming.LoadEndDate, Types.For(DataType.Timestamp), false),
                 new(satellite.HashDiffColumn, Types.HashColumn(satellite.HashingStandard, options), true),
                 new(naming.RecordSource, Types.For(DataType.String(options.RecordSourceLength)), true),
-                .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), false)),
+                .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), satellite.MultiActiveKeys.Any(k => k.Name == a.Name))),
             ],
-            satellite.NonHistorized ? [satellite.ParentHashKeyColumn] : [satellite.ParentHashKeyColumn, naming.LoadDate],
+            satellite.NonHistorized ? [satellite.ParentHashKeyColumn] : [satellite.ParentHashKeyColumn, naming.LoadDate, .. satellite.MultiActiveKeys.Select(k => k.Name)],
             options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn) { ReferencedSchema = satellite.Parent.Schema }] : [],
             [])
         {
@@ -151,7 +151,10 @@ internal sealed class DdlWriter(SqlDialect dialect)
         var naming = satellite.Parent.Naming;
         var key = Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn);
         var loadDate = Quoter.QuoteIdentifier(naming.LoadDate);
-        var lead = $"LEAD(s.{loadDate}) OVER (PARTITION BY s.{key} ORDER BY s.{loadDate})";
+        // A multi-active set's rows share their load date: the end of each is the next later load date of its key.
+        var lead = satellite.IsMultiActive
+            ? $"(SELECT MIN(n.{loadDate}) FROM {Quoter.QuoteTable(satellite.Schema, satellite.TableName)} n WHERE n.{key} = s.{key} AND n.{loadDate} > s.{loadDate})"
+            : $"LEAD(s.{loadDate}) OVER (PARTITION BY s.{key} ORDER BY s.{loadDate})";
         var columns = dialect.ColumnList([satellite.ParentHashKeyColumn, naming.LoadDate, satellite.HashDiffColumn, naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)], "s");
         return SqlStatement.Of(
             $"{CreateViewPrefix(Quoter.QuoteTable(satellite.Schema, SatelliteViewName(satellite)))} AS{Nl}" +

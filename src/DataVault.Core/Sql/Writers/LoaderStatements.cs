@@ -221,17 +221,20 @@ internal sealed class LoaderStatements(SqlDialect dialect, string? loaderSchema 
     /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
     /// <param name="key">The parent hash key, as the staging table returned it.</param>
     /// <param name="loadDate">The load date, as the staging table returned it.</param>
+    /// <param name="multiActiveValues">For a multi-active satellite, the member's multi-active key values (the conflict query returns them).</param>
     /// <returns>The query.</returns>
-    public SqlStatement SelectConflictingRows(Satellite satellite, StagingTable staging, string sourceRowColumn, object? key, object? loadDate)
+    public SqlStatement SelectConflictingRows(Satellite satellite, StagingTable staging, string sourceRowColumn, object? key, object? loadDate, IReadOnlyList<object?>? multiActiveValues = null)
     {
         ArgumentNullException.ThrowIfNull(satellite);
         ArgumentNullException.ThrowIfNull(staging);
         Func<string, string> q = Quoter.QuoteIdentifier;
+        var members = satellite.MultiActiveKeys.Take(multiActiveValues?.Count ?? 0).Select((k, i) => $"AND {q(k.Name)} = {Quoter.ParameterPlaceholder("m" + i.ToString(CultureInfo.InvariantCulture))} ");
         return new SqlStatement(
             $"SELECT {q(sourceRowColumn)}, {q(satellite.HashDiffColumn)} FROM {q(staging.Name)} " +
             $"WHERE {q(satellite.ParentHashKeyColumn)} = {Quoter.ParameterPlaceholder("k")} AND {q(satellite.Parent.Naming.LoadDate)} = {Quoter.ParameterPlaceholder("d")} " +
+            string.Concat(members) +
             $"ORDER BY {q(sourceRowColumn)}",
-            [new("k", key), new("d", loadDate)]);
+            [new("k", key), new("d", loadDate), .. (multiActiveValues ?? []).Select((v, i) => new SqlParameterValue("m" + i.ToString(CultureInfo.InvariantCulture), v))]);
     }
 
     /// <summary>

@@ -86,11 +86,12 @@ internal sealed class PitWriter(SqlDialect dialect)
 
             // Each version with the load date of its successor (LEAD): the version valid at the end of a day is the one
             // loaded before it whose successor, if any, was not. Versions loaded after the last day cannot be valid in
-            // the range and are left out before the window is computed.
+            // the range and are left out before the window is computed. A multi-active satellite's set is one version:
+            // its distinct load dates are windowed.
             select.Add($"{alias}.{loadDate}");
             joins.Add(
                 $"LEFT JOIN (SELECT v.{satelliteKey}, v.{loadDate}, LEAD(v.{loadDate}) OVER (PARTITION BY v.{satelliteKey} ORDER BY v.{loadDate}) AS {next}{Nl}" +
-                $"           FROM {table} v WHERE v.{loadDate} < {rangeEnd}) {alias}{Nl}" +
+                $"           FROM {(satellite.IsMultiActive ? $"(SELECT DISTINCT m.{satelliteKey}, m.{loadDate} FROM {table} m)" : table)} v WHERE v.{loadDate} < {rangeEnd}) {alias}{Nl}" +
                 $"       ON {alias}.{satelliteKey} = h.{key} AND {alias}.{loadDate} < d.{end} AND ({alias}.{next} IS NULL OR {alias}.{next} >= d.{end})");
         }
 

@@ -10,10 +10,17 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
 {
     private static readonly string Nl = Environment.NewLine;
 
+    private readonly MultiActiveSatelliteWriter _multiActive = new(dialect);
+
     private SqlQuoter Quoter => dialect.Quoter;
 
     public SqlStatement LoadSatellite(Satellite satellite, StagingTable staging)
     {
+        if (satellite.IsMultiActive)
+        {
+            return _multiActive.LoadSatellite(satellite, staging);
+        }
+
         var names = Names.Of(Quoter, satellite);
         var (key, loadDate, diff, table) = (names.Key, names.LoadDate, names.Diff, names.Table);
         var version = Quoter.QuoteIdentifier("dv_version");
@@ -51,6 +58,11 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
 
     public SqlStatement SelectSatelliteConflicts(Satellite satellite, StagingTable staging)
     {
+        if (satellite.IsMultiActive)
+        {
+            return _multiActive.SelectSatelliteConflicts(satellite, staging);
+        }
+
         var n = Names.Of(Quoter, satellite);
         return SqlStatement.Of(
             $"SELECT s.{n.Key}, s.{n.LoadDate}, s.{n.Diff} AS {Quoter.QuoteIdentifier("staged_diff")}, t.{n.Diff} AS {Quoter.QuoteIdentifier("stored_diff")}{Nl}" +
@@ -72,6 +84,11 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
 
     public SqlStatement SelectLateSatelliteRows(Satellite satellite, StagingTable staging)
     {
+        if (satellite.IsMultiActive)
+        {
+            return _multiActive.SelectLateSatelliteRows(satellite, staging);
+        }
+
         var n = Names.Of(Quoter, satellite);
         return SqlStatement.Of(
             $"SELECT s.{n.Key}, s.{n.LoadDate}, (SELECT MAX(l.{n.LoadDate}) FROM {n.Table} l WHERE l.{n.Key} = s.{n.Key}) AS {Quoter.QuoteIdentifier("stored_load_date")}{Nl}" +
@@ -85,6 +102,11 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
 
     public SqlStatement SelectStagedConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
     {
+        if (satellite.IsMultiActive)
+        {
+            return _multiActive.SelectStagedConflicts(satellite, staging, sourceRowColumn);
+        }
+
         var n = Names.Of(Quoter, satellite);
         var row = Quoter.QuoteIdentifier(sourceRowColumn);
         return SqlStatement.Of(
@@ -100,9 +122,11 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
         var n = Names.Of(Quoter, satellite);
         var endDate = Quoter.QuoteIdentifier(satellite.Parent.Naming.LoadEndDate);
         var next = Quoter.QuoteIdentifier("dv_next");
+        // A multi-active set's rows share their load date and end together: the window runs over distinct load dates.
+        var source = satellite.IsMultiActive ? $"(SELECT DISTINCT m.{n.Key}, m.{n.LoadDate} FROM {n.Table} m)" : n.Table;
         var versions =
             $"SELECT x.{n.Key}, x.{n.LoadDate}, LEAD(x.{n.LoadDate}) OVER (PARTITION BY x.{n.Key} ORDER BY x.{n.LoadDate}) AS {next} " +
-            $"FROM {n.Table} x WHERE x.{n.Key} IN (SELECT DISTINCT st.{n.Key} FROM {Quoter.QuoteIdentifier(staging.Name)} st)";
+            $"FROM {source} x WHERE x.{n.Key} IN (SELECT DISTINCT st.{n.Key} FROM {Quoter.QuoteIdentifier(staging.Name)} st)";
         var successors = $"SELECT * FROM ({versions}) w WHERE w.{next} IS NOT NULL";
         var t = n.Table;
         return SqlStatement.Of(dialect.Capabilities.JoinedUpdate switch
