@@ -72,18 +72,34 @@ internal sealed class RehashSql(SqlDialect dialect, RehashNames names)
 
     /// <summary>
     /// A page of a satellite: <c>stored parent key</c>, then every column of <paramref name="target"/> in order — the
-    /// parent's new key from its map in place of the stored one — after (<paramref name="lastKey"/>, <paramref name="lastLoadDate"/>), in key order.
+    /// parent's new key from its map in place of the stored one — after (<paramref name="lastKey"/>, <paramref name="lastRest"/>: the
+    /// last row's load date and, for a multi-active satellite, its multi-active key), in primary-key order.
     /// </summary>
-    public SqlStatement SatellitePage(Satellite satellite, TableDefinition target, object? lastKey, object? lastLoadDate, int size)
+    public SqlStatement SatellitePage(Satellite satellite, TableDefinition target, object? lastKey, IReadOnlyList<object?>? lastRest, int size)
     {
         var key = $"t.{Q(satellite.ParentHashKeyColumn)}";
-        var loadDate = $"t.{Q(satellite.Parent.Naming.LoadDate)}";
+        // The keyset is the primary key: parent key, load date and, for a multi-active satellite, its multi-active key,
+        // so a page never ends inside a set.
+        string[] rest = [$"t.{Q(satellite.Parent.Naming.LoadDate)}", .. satellite.MultiActiveKeys.Select(k => $"t.{Q(k.Name)}")];
         var columns = target.Columns.Select(c => c.Name == satellite.ParentHashKeyColumn ? $"m.{Q(NewKey)}" : $"t.{Q(c.Name)}");
         var select = $"SELECT {key}, {string.Join(", ", columns)} FROM {T(satellite.Schema, satellite.TableName)} t JOIN {T(names.KeyMapSchema, names.KeyMap(satellite.Parent.TableName))} m ON m.{Q(OldKey)} = {key}";
-        var where = lastKey is null ? string.Empty : $" WHERE {key} > {P("k")} OR ({key} = {P("k")} AND {loadDate} > {P("d")})";
-        return new SqlStatement(
-            dialect.Primitives.FirstRows($"{select}{where} ORDER BY {key}, {loadDate}", size),
-            lastKey is null ? [] : [new("k", lastKey), new("d", lastLoadDate)]);
+        var where = string.Empty;
+        List<SqlParameterValue> parameters = [];
+        if (lastKey is not null)
+        {
+            var parameterNames = rest.Select((_, i) => i == 0 ? "d" : "m" + (i - 1).ToString(CultureInfo.InvariantCulture)).ToArray();
+            // (a, b, c) > (@a, @b, @c), spelled out: a > @a OR (a = @a AND (b > @b OR (b = @b AND c > @c))).
+            var after = $"{rest[^1]} > {P(parameterNames[^1])}";
+            for (var i = rest.Length - 2; i >= 0; i--)
+            {
+                after = $"({rest[i]} > {P(parameterNames[i])} OR ({rest[i]} = {P(parameterNames[i])} AND {after}))";
+            }
+
+            where = $" WHERE {key} > {P("k")} OR ({key} = {P("k")} AND {after})";
+            parameters = [new("k", lastKey), .. parameterNames.Select((n, i) => new SqlParameterValue(n, lastRest![i]))];
+        }
+
+        return new SqlStatement(dialect.Primitives.FirstRows($"{select}{where} ORDER BY {key}, {string.Join(", ", rest)}", size), parameters);
     }
 
     /// <summary>Up to five new keys that several stored keys map to.</summary>

@@ -196,9 +196,10 @@ internal sealed class Rehasher
         var diffIndex = IndexOf(columns, target.HashDiffColumn);
         var keyIndex = IndexOf(columns, target.ParentHashKeyColumn);
         var loadDateIndex = IndexOf(columns, target.Parent.Naming.LoadDate);
+        int[] restIndexes = [loadDateIndex, .. source.MultiActiveKeys.Select(k => IndexOf(columns, k.Name))];
         await RecreateAsync(scratch, cancellationToken).ConfigureAwait(false);
-        object? lastLoadDate = null;
-        return await InTransactionAsync(step, transaction => WritePagesAsync(step, scratch, transaction, last => _sql.SatellitePage(source, definition, last, lastLoadDate, _pageSize), page =>
+        object?[]? lastRest = null;
+        return await InTransactionAsync(step, transaction => WritePagesAsync(step, scratch, transaction, last => _sql.SatellitePage(source, definition, last, lastRest, _pageSize), page =>
         {
             var rows = page.Select(row =>
             {
@@ -216,7 +217,7 @@ internal sealed class Rehasher
             }).ToList();
             if (page.Count > 0)
             {
-                lastLoadDate = StoredValue.Raw(page[^1][1 + loadDateIndex]);
+                lastRest = [.. restIndexes.Select(i => StoredValue.Raw(page[^1][1 + i]))];
             }
 
             return rows;

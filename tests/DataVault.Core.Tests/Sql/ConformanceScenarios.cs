@@ -182,7 +182,7 @@ public static class ConformanceScenarios
             sql.HubPage(model.Hub("customer"), null, 10000),
             sql.HubPage(model.Hub("product"), lastKey, 10000),
             sql.LinkPage(model.Link("sale"), lastKey, 10000),
-            sql.SatellitePage(model.Satellite("customer_details"), dialect.SatelliteTable(customerDetails, DdlOptions.Default), lastKey, new DateTime(2026, 11, 1, 8, 0, 0), 10000),
+            sql.SatellitePage(model.Satellite("customer_details"), dialect.SatelliteTable(customerDetails, DdlOptions.Default), lastKey, [new DateTime(2026, 11, 1, 8, 0, 0)], 10000),
             sql.MergedKeys("dv_keymap_hub_customer"),
             sql.Copy("link_sale", linkTable, [(link.HashKeyColumn, link.TableName), .. link.Hubs.Select(r => (r.HashKeyColumn, r.Hub.TableName))]),
             sql.FillFromScratch(linkTable),

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Data.Common;
 using Dapper;
 using DataVault.Core.BusinessVault;
+using DataVault.Core.Execution;
+using DataVault.Core.Hashing;
 using DataVault.Core.Loading;
 using DataVault.Core.Modeling;
+using DataVault.Core.Rehashing;
 using DataVault.IntegrationTests.Engines;
 using FluentAssertions;
 using Xunit;
@@ -29,7 +33,10 @@ public abstract class MultiActiveScenarios<TFixture>(TFixture fixture) : IClassF
 
     public sealed record OrderedPhone(int Seq, string CustomerId, string PhoneType, string PhoneNumber);
 
-    private DataVaultModel Model => new DataVaultModelBuilder()
+    private DataVaultModel Model => ModelUnder(HashingStandards.Default);
+
+    private DataVaultModel ModelUnder(HashingStandard standard) => new DataVaultModelBuilder()
+        .UseHashingStandard(standard)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
         .Satellite("customer_phones", s => s.OnHub("customer").MultiActiveKey("phone_type", DataType.String(10)).Attribute("phone_number", DataType.String(30)))
         .PointInTime("customer", p => p.OnHub("customer"))
@@ -178,5 +185,39 @@ public abstract class MultiActiveScenarios<TFixture>(TFixture fixture) : IClassF
             [(Day3, "home"), (Day3, "mobile"), (Day3, "work")], "the late set ends where the next stored set begins");
         (await PhonesAsync(connection, "C1")).Where(p => p.LoadDate == Day1).Select(p => p.EndDate).Should().AllBeEquivalentTo(Day2);
         (await RowsAsync(connection)).Should().Be(8);
+    }
+
+    [Fact]
+    public async Task A_rehash_in_pages_smaller_than_a_set_gives_the_vault_loaded_under_the_target_standard()
+    {
+        await using var connection = await Fixture.OpenAsync();
+        var target = ModelUnder(HashingStandards.AutomateDv);
+        async Task<VaultLoader> LoadedAsync(DataVaultModel model)
+        {
+            var loader = new VaultLoader(connection, Fixture.Dialect, model, LoadOptions.Default with { EndDating = true });
+            await loader.DropVaultAsync();
+            await loader.EnsureVaultAsync();
+            await loader.LoadAsync(Batch("day 1", Day1, SetA));
+            await loader.LoadAsync(Batch("day 3", Day3, new Phone("C1", "home", "111"), new Phone("C1", "work", "333"), new Phone("C2", "home", "900")));
+            return loader;
+        }
+
+        async Task<List<string>> DumpAsync()
+        {
+            var result = await new VaultSession(connection, Fixture.Dialect).QueryAsync(Core.Sql.SqlStatement.Of($"SELECT * FROM {Q("sat_customer_phones")}"));
+            return [.. result.Rows.Select(r => string.Join(" | ", r.Select(v => v is byte[] b ? Convert.ToHexStringLower(b) : Convert.ToString(v, CultureInfo.InvariantCulture)))).Order(StringComparer.Ordinal)];
+        }
+
+        await LoadedAsync(target);
+        var expected = await DumpAsync();
+        var source = await LoadedAsync(Model);
+        (await DumpAsync()).Should().NotEqual(expected);
+
+        await source.RehashAsync(target, new RehashOptions { PageSize = 1 });
+
+        var actual = await DumpAsync();
+        actual.Should().HaveCount(5).And.Equal(expected, "every row of every set is moved, none is lost at a page boundary");
+        var after = new VaultLoader(connection, Fixture.Dialect, target, LoadOptions.Default with { EndDating = true });
+        (await after.LoadAsync(Batch("day 3", Day3, new Phone("C1", "work", "333"), new Phone("C1", "home", "111"), new Phone("C2", "home", "900")))).RowsInserted.Should().Be(0);
     }
 }
