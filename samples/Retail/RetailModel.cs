@@ -6,7 +6,8 @@ namespace Retail;
 /// The seed's retail vault (section 4 of the seed document), declared with the fluent API: 5 hubs, 2 links, 8
 /// satellites and 2 PITs, with the seed's table and column names, types and attribute order. One deliberate change:
 /// <c>link_sales</c> takes <c>line_item_number</c> as a dependent child key, so a transaction with the same product on
-/// two lines keeps both lines (the seed's link lost one; KNOWN-DEFECTS #9).
+/// two lines keeps both lines (the seed's link lost one; KNOWN-DEFECTS #9). Beside the seed's schema, structures the
+/// retail data has: a multi-active satellite of customers' phones by type (<c>sat_customer_phones</c>).
 /// </summary>
 internal static class RetailModel
 {
@@ -101,7 +102,13 @@ internal static class RetailModel
                 .Attribute("tax_amount", Money)
                 .Attribute("total_amount", Money)
                 .Attribute("cost", Money)
-                .Attribute("profit", Money));
+                .Attribute("profit", Money))
+
+            // ---- Beside the seed's schema: the structures retail data has ----------------------------------------
+            // A customer has several phones at once, one per type: a multi-active satellite, its set of phones one version.
+            .Satellite("customer_phones", s => s.OnHub("customer")
+                .MultiActiveKey("phone_type", DataType.String(10))
+                .Attribute("phone_number", DataType.String(20)));
 
         // ---- Point-in-time tables (library feature: built set-based by the dialect, one row per key and day) ---
         builder

@@ -331,6 +331,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         {
             ["current-customers"] = ["--customer", customer],
             ["customer-history"] = ["--customer", customer],
+            ["customer-phones"] = ["--customer", Interesting.CustomerWithChangedPhones(_data.Batches)!],
             ["price-history"] = ["--product", product],
             ["sales-context"] = ["--limit", "5"],
             ["sales-as-of"] = ["--as-of", "2026-03-09", "--limit", "5"],
@@ -356,6 +357,50 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         var csv = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         csv[0].Should().Be("satellite,load_date,load_end_date,customer_segment,email,phone,city,record_source");
         csv.Skip(1).Count(l => l.StartsWith("details,", StringComparison.Ordinal)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Customers_phones_are_a_multi_active_satellite_whose_sets_are_versioned_whole()
+    {
+        await LoadAllAsync();
+        var batches = _data.Batches;
+        await using var connection = await Database.OpenAsync();
+
+        // Each delivered set that differs from the customer's previous one is a version: all of its rows, one load date.
+        var sets = batches.Select(b => b.Phones?.GroupBy(p => p.CustomerId).Select(g => (Customer: g.Key, Set: string.Join(";", g.OrderBy(p => p.PhoneType, StringComparer.Ordinal).Select(p => $"{p.PhoneType}={p.PhoneNumber}")), Rows: g.Count())).ToList()).ToList();
+        long expectedRows = 0;
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var batch in sets)
+        {
+            foreach (var (customerId, set, rows) in batch ?? [])
+            {
+                if (!last.TryGetValue(customerId, out var previous) || previous != set)
+                {
+                    expectedRows += rows;
+                }
+
+                last[customerId] = set;
+            }
+        }
+
+        sets.Skip(1).Should().OnlyContain(b => b != null && b.Count > 0, "every later batch changes some customers' phones");
+        (await CountAsync(connection, "SELECT COUNT(*) FROM sat_customer_phones")).Should().Be(expectedRows);
+
+        // The current rows are, for every customer, the last set delivered.
+        var current = (await QueryAsync(connection, """
+            SELECT h.customer_id, s.phone_type, s.phone_number FROM sat_customer_phones s JOIN hub_customer h ON h.hub_customer_hk = s.hub_customer_hk
+            WHERE s.load_end_date IS NULL
+            """)).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => string.Join(";", g.OrderBy(r => (string)r[1]!, StringComparer.Ordinal).Select(r => $"{r[1]}={r[2]}")), StringComparer.Ordinal);
+        current.Should().BeEquivalentTo(last);
+
+        // A -> B -> A: the customer the demo shows has three sets, the third equal to the first.
+        var customer = Interesting.CustomerWithChangedPhones(batches)!;
+        var history = (await QueryAsync(connection, """
+            SELECT s.load_date, s.phone_type, s.phone_number FROM sat_customer_phones s JOIN hub_customer h ON h.hub_customer_hk = s.hub_customer_hk
+            WHERE h.customer_id = @customer ORDER BY s.load_date, s.phone_type
+            """, ("customer", customer))).GroupBy(r => Timestamp(r[0])).Select(g => string.Join(";", g.Select(r => $"{r[1]}={r[2]}"))).ToList();
+        history.Should().HaveCount(3);
+        history[2].Should().Be(history[0]).And.NotBe(history[1]);
     }
 
     private async Task LoadAllAsync()

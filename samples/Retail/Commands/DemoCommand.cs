@@ -91,6 +91,11 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
                     await ShowAsync(vault, "customer-history", new QueryParameters(CustomerId: customer), $"customer-history {customer} (segment A -> B -> A)");
                 }
 
+                if (Interesting.CustomerWithChangedPhones(batches.Select(b => b.Batch).ToList()) is { } withPhones)
+                {
+                    await ShowAsync(vault, "customer-phones", new QueryParameters(CustomerId: withPhones), $"customer-phones {withPhones} (a multi-active satellite: each change inserts the whole set)");
+                }
+
                 if (Interesting.RepricedProduct(batches.Select(b => b.Batch).ToList()) is { } product)
                 {
                     await ShowAsync(vault, "price-history", new QueryParameters(ProductId: product), $"price-history {product}");

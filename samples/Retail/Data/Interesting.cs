@@ -45,4 +45,24 @@ internal static class Interesting
             .Select(p => p.ProductId)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// A customer of batch 1 whose phones changed in batch 2 — preferably one whose set came back in batch 3 (A → B → A),
+    /// so the multi-active satellite shows three versions of the set.
+    /// </summary>
+    /// <param name="batches">The batches.</param>
+    /// <returns>The customer id, or <see langword="null"/>.</returns>
+    public static string? CustomerWithChangedPhones(IReadOnlyList<RetailBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count < 2)
+        {
+            return null;
+        }
+
+        var first = (batches[0].Phones ?? []).Select(p => p.CustomerId).ToHashSet(StringComparer.Ordinal);
+        var changed = (batches[1].Phones ?? []).Select(p => p.CustomerId).Where(first.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var third = batches.Count > 2 ? (batches[2].Phones ?? []).Select(p => p.CustomerId).ToHashSet(StringComparer.Ordinal) : [];
+        return changed.FirstOrDefault(third.Contains) ?? changed.FirstOrDefault();
+    }
 }

@@ -1,10 +1,13 @@
 namespace Retail.Data;
 
-/// <summary>The five source files of a batch: their names, headers (issue 5's column lists) and rows.</summary>
+/// <summary>The source files of a batch — the seed's five and the customers' phones — their names, headers (issue 5's column lists) and rows.</summary>
 internal static class RetailCsv
 {
     /// <summary>customers.csv</summary>
     public const string CustomersFile = "customers.csv";
+
+    /// <summary>customer_phones.csv: every phone of each customer listed (the whole set of that customer).</summary>
+    public const string PhonesFile = "customer_phones.csv";
 
     /// <summary>products.csv</summary>
     public const string ProductsFile = "products.csv";
@@ -19,11 +22,14 @@ internal static class RetailCsv
     public const string TransactionsFile = "transactions.csv";
 
     /// <summary>Every source file, in load order.</summary>
-    public static IReadOnlyList<string> Files { get; } = [CustomersFile, ProductsFile, StoresFile, PromotionsFile, TransactionsFile];
+    public static IReadOnlyList<string> Files { get; } = [CustomersFile, PhonesFile, ProductsFile, StoresFile, PromotionsFile, TransactionsFile];
 
     /// <summary>The header of customers.csv.</summary>
     public static IReadOnlyList<string> CustomerColumns { get; } =
         ["customer_id", "first_name", "last_name", "birth_date", "gender", "customer_segment", "registration_date", "email", "phone", "address", "city", "state", "country", "postal_code"];
+
+    /// <summary>The header of customer_phones.csv.</summary>
+    public static IReadOnlyList<string> PhoneColumns { get; } = ["customer_id", "phone_type", "phone_number"];
 
     /// <summary>The header of products.csv.</summary>
     public static IReadOnlyList<string> ProductColumns { get; } =
@@ -52,6 +58,7 @@ internal static class RetailCsv
         long rows = 0;
         rows += Write(folder, CustomersFile, CustomerColumns, batch.Customers, c =>
             [c.CustomerId, c.FirstName, c.LastName, c.BirthDate, c.Gender, c.CustomerSegment, c.RegistrationDate, c.Email, c.Phone, c.Address, c.City, c.State, c.Country, c.PostalCode]);
+        rows += Write(folder, PhonesFile, PhoneColumns, batch.Phones, p => [p.CustomerId, p.PhoneType, p.PhoneNumber]);
         rows += Write(folder, ProductsFile, ProductColumns, batch.Products, p =>
             [p.ProductId, p.ProductName, p.Category, p.Subcategory, p.Brand, p.Supplier, p.UnitCost, p.UnitPrice, p.Currency]);
         rows += Write(folder, StoresFile, StoreColumns, batch.Stores, s =>

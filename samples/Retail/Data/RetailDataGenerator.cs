@@ -65,6 +65,10 @@ internal sealed class RetailDataGenerator
 
     private readonly GeneratorOptions _options;
     private readonly Faker _faker;
+    // The phones come from their own seeded randomizer, so adding them left every other file byte for byte as before.
+    private readonly Faker _phoneFaker;
+    private readonly Dictionary<string, List<CustomerPhone>> _phones = new(StringComparer.Ordinal);
+    private Dictionary<string, List<CustomerPhone>> _lastPhoneChanges = new(StringComparer.Ordinal);
     private readonly List<Customer> _customers = [];
     private readonly List<Product> _products = [];
     private readonly List<Store> _stores = [];
@@ -85,6 +89,7 @@ internal sealed class RetailDataGenerator
         _options = options;
         // One seeded randomizer for everything (no global Randomizer.Seed, so generators in parallel tests do not interfere).
         _faker = new Faker("en") { Random = new Randomizer(options.Seed) };
+        _phoneFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 7)) };
     }
 
     /// <summary>Makes every batch, in order.</summary>
@@ -130,7 +135,8 @@ internal sealed class RetailDataGenerator
 
         // A year of sales before the first load.
         var transactions = Transactions(_options.Transactions, date.AddDays(-365), date.AddDays(-1), _customers, _products);
-        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions);
+        var phones = _customers.SelectMany(c => _phones[c.CustomerId] = NewPhones(c.CustomerId)).ToList();
+        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions, phones);
     }
 
     private RetailBatch LaterBatch(int number, DateOnly date)
@@ -213,7 +219,7 @@ internal sealed class RetailDataGenerator
 
         // The day's sales since the previous load.
         var transactions = Transactions(Math.Max(1, _options.Transactions / 10), date.AddDays(-1), date.AddDays(-1), _customers, _products);
-        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions);
+        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions, ChangedPhones(number, changed.Values));
     }
 
     private List<TransactionLine> Transactions(int lines, DateOnly from, DateOnly to, List<Customer> customers, List<Product> products)
@@ -249,6 +255,65 @@ internal sealed class RetailDataGenerator
 
         return result;
     }
+
+    /// <summary>A customer's phones: always a mobile, often a home phone, sometimes a work phone.</summary>
+    private List<CustomerPhone> NewPhones(string customerId)
+    {
+        var random = _phoneFaker.Random;
+        var phones = new List<CustomerPhone> { new(customerId, "mobile", PhoneNumber()) };
+        if (random.Bool(0.6f))
+        {
+            phones.Add(new CustomerPhone(customerId, "home", PhoneNumber()));
+        }
+
+        if (random.Bool(0.3f))
+        {
+            phones.Add(new CustomerPhone(customerId, "work", PhoneNumber()));
+        }
+
+        return phones;
+    }
+
+    /// <summary>
+    /// The phones of a later batch, each customer listed with the whole set of their phones: new customers' phones; some
+    /// customers with a new number, an added work phone or a dropped home phone; from batch 3 on, the first customer
+    /// changed in the batch before gets their old set back (A → B → A).
+    /// </summary>
+    private List<CustomerPhone> ChangedPhones(int number, IEnumerable<Customer> changedCustomers)
+    {
+        var random = _phoneFaker.Random;
+        var sets = new SortedDictionary<string, List<CustomerPhone>>(StringComparer.Ordinal);
+        foreach (var customer in changedCustomers.Where(c => !_phones.ContainsKey(c.CustomerId)))
+        {
+            sets[customer.CustomerId] = _phones[customer.CustomerId] = NewPhones(customer.CustomerId);
+        }
+
+        var changes = new Dictionary<string, List<CustomerPhone>>(StringComparer.Ordinal);
+        if (number >= 3 && _lastPhoneChanges.OrderBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault() is { Key: { } back, Value: { } previous })
+        {
+            sets[back] = _phones[back] = previous;
+        }
+
+        var known = _phones.Keys.Where(k => !sets.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        foreach (var id in random.ListItems(known, Math.Min(known.Count, Percent(_options.Customers, 2))).Order(StringComparer.Ordinal))
+        {
+            var before = _phones[id];
+            var after = random.Int(0, 2) switch
+            {
+                0 => [.. before.Select((p, i) => i == 0 ? p with { PhoneNumber = PhoneNumber() } : p)],
+                1 when before.All(p => p.PhoneType != "work") => [.. before, new CustomerPhone(id, "work", PhoneNumber())],
+                _ when before.Any(p => p.PhoneType == "home") => [.. before.Where(p => p.PhoneType != "home")],
+                _ => before.Select((p, i) => i == 0 ? p with { PhoneNumber = PhoneNumber() } : p).ToList(),
+            };
+            changes[id] = before;
+            sets[id] = _phones[id] = after;
+        }
+
+        _lastPhoneChanges = changes;
+        return [.. sets.Values.SelectMany(p => p)];
+    }
+
+    private string PhoneNumber() => _phoneFaker.Phone.PhoneNumber("###-###-####");
 
     private Customer NewCustomer(DateOnly batchDate)
     {

@@ -71,6 +71,9 @@ internal sealed record TransactionLine(
     int LineItemNumber,
     string PaymentMethod);
 
+/// <summary>One of a customer's phones (one row of customer_phones.csv): a customer has several at once, one per type.</summary>
+internal sealed record CustomerPhone(string CustomerId, string PhoneType, string PhoneNumber);
+
 /// <summary>One batch of source extracts: each list is a file; <see langword="null"/> means the file is absent from the batch.</summary>
 internal sealed record RetailBatch(
     string Name,
@@ -79,4 +82,5 @@ internal sealed record RetailBatch(
     IReadOnlyList<Product>? Products,
     IReadOnlyList<Store>? Stores,
     IReadOnlyList<Promotion>? Promotions,
-    IReadOnlyList<TransactionLine>? Transactions);
+    IReadOnlyList<TransactionLine>? Transactions,
+    IReadOnlyList<CustomerPhone>? Phones = null);

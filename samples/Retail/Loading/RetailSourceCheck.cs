@@ -57,6 +57,7 @@ internal static class RetailSourceCheck
     private static IReadOnlyList<string> FileColumns(string file) => file switch
     {
         RetailCsv.CustomersFile => RetailCsv.CustomerColumns,
+        RetailCsv.PhonesFile => RetailCsv.PhoneColumns,
         RetailCsv.ProductsFile => RetailCsv.ProductColumns,
         RetailCsv.StoresFile => RetailCsv.StoreColumns,
         RetailCsv.PromotionsFile => RetailCsv.PromotionColumns,

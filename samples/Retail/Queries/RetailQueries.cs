@@ -20,7 +20,7 @@ internal sealed class RetailQueries
 {
     /// <summary>The query names, as the <c>query</c> command takes them.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["current-customers", "customer-history", "price-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
+        ["current-customers", "customer-history", "customer-phones", "price-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
 
     private readonly SqlDialect _dialect;
     private readonly List<SqlParameterValue> _parameters = [];
@@ -46,6 +46,7 @@ internal sealed class RetailQueries
         {
             "current-customers" => q.CurrentCustomers(parameters.CustomerId, parameters.Limit ?? DefaultLimit),
             "customer-history" => q.CustomerHistory(parameters.CustomerId ?? throw new ArgumentException("customer-history needs --customer ID")),
+            "customer-phones" => q.CustomerPhones(parameters.CustomerId ?? throw new ArgumentException("customer-phones needs --customer ID")),
             "price-history" => q.PriceHistory(parameters.ProductId ?? throw new ArgumentException("price-history needs --product ID")),
             "sales-context" => q.SalesContext(parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
             "sales-as-of" => q.SalesAsOf(parameters.AsOf ?? throw new ArgumentException("sales-as-of needs --as-of DATE"), parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
@@ -96,6 +97,25 @@ internal sealed class RetailQueries
             JOIN {Q("sat_customer_contact")} sc ON sc.{Q("hub_customer_hk")} = h.{Q("hub_customer_hk")}
             WHERE h.{Q("customer_id")} = {customer}
             ORDER BY {Q("load_date")} DESC, {Q("satellite")}
+            """;
+        return Statement(text);
+    }
+
+    /// <summary>
+    /// Every version of a customer's phones (the multi-active satellite): each set of phones with the load date it was
+    /// delivered and the date the next set replaced it, newest set first, phones by type.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement CustomerPhones(string customerId)
+    {
+        var text = $"""
+            SELECT h.{Q("customer_id")}, sp.{Q("load_date")}, sp.{Q("load_end_date")}, sp.{Q("phone_type")}, sp.{Q("phone_number")},
+                   CASE WHEN sp.{Q("load_end_date")} IS NULL THEN 'current' ELSE 'historical' END AS {Q("status")}
+            FROM {Q("hub_customer")} h
+            JOIN {Q("sat_customer_phones")} sp ON sp.{Q("hub_customer_hk")} = h.{Q("hub_customer_hk")}
+            WHERE h.{Q("customer_id")} = {P("customer_id", customerId)}
+            ORDER BY sp.{Q("load_date")} DESC, sp.{Q("phone_type")}
             """;
         return Statement(text);
     }

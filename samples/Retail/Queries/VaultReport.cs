@@ -75,6 +75,7 @@ internal static class VaultReport
         {
             ("customers with changed details", "sat_customer_details"),
             ("customers with changed contact", "sat_customer_contact"),
+            ("customers with changed phones", "sat_customer_phones"),
             ("products with changed details", "sat_product_details"),
             ("products with price changes", "sat_product_pricing"),
             ("stores with changes", "sat_store_details"),
