@@ -179,6 +179,27 @@ internal static class LoadMessages
     public static string EmptyHubKey(string link, string hubKeyColumn, IEnumerable<string> keyColumns) =>
         $"leaves {hubKeyColumn} of {link} empty ({Names(keyColumns)} NULL or blank), and {link} rejects rows with an empty hub key (NullHubKeyPolicy.Reject)";
 
+    /// <summary>A source declared the full extract of a table that is not a status-tracking satellite.</summary>
+    public static string FullExtractOfNoStatusSatellite(string source, string table, IEnumerable<string> statusSatellites) =>
+        $"{source}: FullExtractFor names {table}, which is not a status-tracking satellite (s.StatusTracking()); the model's status-tracking satellites: {Names(statusSatellites)}";
+
+    /// <summary>A full extract with rejected rows: its deletions cannot be inferred.</summary>
+    public static string FullExtractWithRejectedRows(string source, long rejected, IEnumerable<string> tables) =>
+        $"{source}: {rejected} row(s) of this full extract of {Names(tables)} were rejected, so their keys would be taken for deletions. " +
+        "Correct the rows (they are named in the quarantine table and the log) and load the batch again; nothing was written.";
+
+    /// <summary>A full extract without rows, not declared allowed to be empty.</summary>
+    public static string EmptyFullExtract(string table) =>
+        $"{table}: the batch's full extract has no rows, which would mark every tracked key deleted. If that is meant, declare it with FullExtractFor(\"{table}\", allowEmpty: true); nothing was written.";
+
+    /// <summary>A full extract older than the stored statuses.</summary>
+    public static string LateFullExtract(string table, object? loadDate, object? stored) =>
+        $"{table}: the full extract's load date {Value(loadDate)} is older than its latest stored status of {Value(stored)}: an old extract says nothing about what was deleted since. Load full extracts in load-date order.";
+
+    /// <summary>A full extract rerun with other keys at a stored load date.</summary>
+    public static string StatusConflict(string table, object? loadDate, object? key, object? stored) =>
+        $"{table}: the batch's full extract at load date {Value(loadDate)} gives key {Value(key)} another status than the one stored for that load date ({Value(stored)}). A rerun must carry the same extract; load changed data with a new load timestamp.";
+
     /// <summary>A row with a multi-active satellite's attributes whose source column for a multi-active key column is NULL (a bad row).</summary>
     public static string EmptyMultiActiveKey(string satellite, string sourceColumn, string keyColumn) =>
         $"leaves {sourceColumn} empty (NULL), which loads {keyColumn}, part of the multi-active key of {satellite}: each row of a multi-active set needs its key";

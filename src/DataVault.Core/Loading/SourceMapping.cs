@@ -14,6 +14,7 @@ public sealed class SourceMapping
     private readonly HashSet<string> _only = new(StringComparer.Ordinal);
     private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allKeysRequired = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _fullExtracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnCleaning> _cleaning = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Model column → source column renames.</summary>
@@ -30,6 +31,12 @@ public sealed class SourceMapping
 
     /// <summary>Links that this source feeds only from rows where every hub key is present (see <see cref="RequireAllKeys"/>).</summary>
     public IReadOnlyCollection<string> AllKeysRequiredTables => _allKeysRequired;
+
+    /// <summary>
+    /// The status-tracking satellites this source is the full extract of (<see cref="FullExtractFor"/>), each with whether
+    /// an extract without rows is allowed.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> FullExtracts => _fullExtracts;
 
     /// <summary>The clean-ups of columns' raw text before typing, by model column (<see cref="Clean(string, TextCleaning)"/>).</summary>
     public IReadOnlyDictionary<string, ColumnCleaning> Cleaning => _cleaning;
@@ -76,6 +83,24 @@ public sealed class SourceMapping
     {
         ArgumentNullException.ThrowIfNull(linkTables);
         _allKeysRequired.UnionWith(linkTables);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares this source the **full extract** of a status-tracking satellite's parent keys
+    /// (<see cref="SatelliteBuilder.StatusTracking"/>): every key the source system holds now is in it, so a key that was
+    /// present before and is absent now is deleted. Only a source declared so feeds the satellite — deletes are never
+    /// inferred from a delta. The source needs the parent's key columns. A full extract with a rejected (quarantined) row
+    /// fails the batch, since the rejected key would be taken for a deletion; one without rows fails it too unless
+    /// <paramref name="allowEmpty"/> (then every tracked key is deleted).
+    /// </summary>
+    /// <param name="statusTable">The status-tracking satellite's table, e.g. <c>sat_product_status</c>.</param>
+    /// <param name="allowEmpty">Whether an extract without rows is meant (every key deleted) rather than a broken export.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping FullExtractFor(string statusTable, bool allowEmpty = false)
+    {
+        ArgumentNullException.ThrowIfNull(statusTable);
+        _fullExtracts[statusTable] = allowEmpty;
         return this;
     }
 

@@ -244,6 +244,12 @@ public sealed partial class VaultLoader
             }
 
             LoaderLog.SourceRead(loader._logger, source.Name, read, rejected);
+            if (rejected > 0 && plan.FullExtractTables.ToList() is { Count: > 0 } extracts)
+            {
+                // A rejected row of a full extract is a key that would be taken for a deletion.
+                throw new DataVaultLoadException(source.Name, null, null, LoadMessages.FullExtractWithRejectedRows(source.Name, rejected, extracts));
+            }
+
             foreach (var (link, rows) in plan.SkippedLinkRows)
             {
                 LoaderLog.LinkRowsSkipped(loader._logger, batch.Name, source.Name, rows, link);

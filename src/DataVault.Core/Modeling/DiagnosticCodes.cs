@@ -60,6 +60,9 @@ public static class DiagnosticCodes
     /// <summary>A satellite is declared both multi-active and non-historised.</summary>
     public const string MultiActiveNonHistorized = "DV1035";
 
+    /// <summary>A status-tracking satellite declares attributes, a multi-active key, an effective-from column or non-historised events.</summary>
+    public const string StatusTrackingWithAttributes = "DV1036";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

@@ -5,8 +5,9 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null, string? statusColumn = null)
     {
+        StatusColumn = statusColumn;
         NonHistorized = nonHistorized;
         MultiActiveKeys = [.. (multiActiveKeys ?? []).Select(name => attributes.First(a => a.Name == name))];
         EffectiveFromColumn = effectiveFrom;
@@ -27,6 +28,25 @@ public sealed class Satellite
     /// per parent key, inserted once; a different row for a stored key is an error, never a new version.
     /// </summary>
     public bool NonHistorized { get; }
+
+    /// <summary>
+    /// The status column of a status-tracking satellite (<see cref="SatelliteBuilder.StatusTracking"/>), its only
+    /// attribute; or <see langword="null"/>. Its values are <see cref="StatusPresent"/>, <see cref="StatusDeleted"/> and
+    /// <see cref="StatusReturned"/>.
+    /// </summary>
+    public string? StatusColumn { get; }
+
+    /// <summary>Whether the satellite tracks the presence of its parent keys in full extracts (delete detection).</summary>
+    public bool TracksStatus => StatusColumn is not null;
+
+    /// <summary>The status of a key a full extract has for the first time: <c>I</c> (inserted).</summary>
+    public const string StatusPresent = "I";
+
+    /// <summary>The status of a key that was present and is absent from a later full extract: <c>D</c> (deleted).</summary>
+    public const string StatusDeleted = "D";
+
+    /// <summary>The status of a deleted key that a later full extract has again: <c>R</c> (inserted again, returned).</summary>
+    public const string StatusReturned = "R";
 
     /// <summary>
     /// The multi-active key (<see cref="SatelliteBuilder.MultiActiveKey"/>): the attributes that tell apart the rows of a

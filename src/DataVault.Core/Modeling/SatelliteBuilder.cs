@@ -23,6 +23,8 @@ public sealed class SatelliteBuilder
 
     internal List<string> MultiActiveKeys { get; } = [];
 
+    internal string? StatusColumn { get; private set; }
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -103,6 +105,23 @@ public sealed class SatelliteBuilder
         ArgumentNullException.ThrowIfNull(name);
         Attributes.Add(new ColumnDefinition(name, type));
         MultiActiveKeys.Add(name);
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the satellite a **status-tracking** satellite (delete detection): instead of attributes it keeps one status
+    /// column, and it is fed only by sources declared a full extract of it (<c>SourceMapping.FullExtractFor</c>) — never
+    /// by a delta. A key a full extract has for the first time gets <see cref="Satellite.StatusPresent"/> (<c>I</c>); a
+    /// key it had that a later full extract lacks gets <see cref="Satellite.StatusDeleted"/> (<c>D</c>); a deleted key
+    /// that comes back gets <see cref="Satellite.StatusReturned"/> (<c>R</c>). Nothing else is stored (DV1036).
+    /// </summary>
+    /// <param name="statusColumn">The status column's name (default <c>status</c>), a one-character string.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder StatusTracking(string statusColumn = "status")
+    {
+        ArgumentNullException.ThrowIfNull(statusColumn);
+        Attributes.Add(new ColumnDefinition(statusColumn, DataType.String(1)));
+        StatusColumn = statusColumn;
         return this;
     }
 

@@ -126,6 +126,70 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// Loads a status-tracking satellite (<see cref="Satellite.TracksStatus"/>) from the staged keys of a full extract:
+    /// against each key's latest status before <paramref name="loadDate"/>, a staged key without a status or deleted gets
+    /// <see cref="Satellite.StatusPresent"/> or <see cref="Satellite.StatusReturned"/>; a key the extract lacks whose latest
+    /// status is not deleted gets <see cref="Satellite.StatusDeleted"/>, with <paramref name="recordSource"/>. Insert-only;
+    /// a rerun of the same extract and load date inserts nothing.
+    /// </summary>
+    /// <param name="satellite">The status-tracking satellite.</param>
+    /// <param name="staging">Its staging table: the keys of the full extract (as <see cref="StagingTableFor"/> describes the satellite's).</param>
+    /// <param name="loadDate">The batch's load date.</param>
+    /// <param name="recordSource">The record source of the deletions (the full extract's).</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement LoadStatusTrackingSatellite(Satellite satellite, StagingTable staging, DateTime loadDate, string recordSource)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(recordSource);
+        return _statuses.Load(satellite, staging, loadDate, recordSource);
+    }
+
+    /// <summary>
+    /// End dating (as <see cref="EndDateSatellite"/>) of the keys that have a version loaded at <paramref name="loadDate"/> —
+    /// for a status-tracking satellite, whose deleted keys are not in its staging table.
+    /// </summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <param name="loadDate">The batch's load date.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement EndDateKeysLoadedAt(Satellite satellite, DateTime loadDate)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return _satellites.EndDateKeysLoadedAt(satellite, loadDate);
+    }
+
+    /// <summary>
+    /// For a status-tracking satellite: the keys whose status stored at <paramref name="loadDate"/> is not the one the
+    /// staged full extract gives — a rerun of that load date with other keys, which the loader refuses. Returns the key and
+    /// the stored status (or NULL).
+    /// </summary>
+    /// <param name="satellite">The status-tracking satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="loadDate">The batch's load date.</param>
+    /// <param name="recordSource">The record source of the deletions.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectStatusTrackingConflicts(Satellite satellite, StagingTable staging, DateTime loadDate, string recordSource)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(recordSource);
+        return _statuses.SelectConflicts(satellite, staging, loadDate, recordSource);
+    }
+
+    /// <summary>
+    /// For a status-tracking satellite: its latest stored load date when it is later than <paramref name="loadDate"/> (a
+    /// full extract older than the stored statuses, which the loader refuses), else no row.
+    /// </summary>
+    /// <param name="satellite">The status-tracking satellite.</param>
+    /// <param name="loadDate">The batch's load date.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectLaterStatusLoadDate(Satellite satellite, DateTime loadDate)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return _statuses.SelectLaterLoadDate(satellite, loadDate);
+    }
+
+    /// <summary>
     /// Inserts the ghost record of a hub — the zero key with NULL business keys — if it is not there, so that links
     /// whose keys are NULL (mapped to the zero key) always join; conflict-safe as the hubs' loads. Values are parameters.
     /// </summary>

@@ -24,6 +24,7 @@ public abstract partial class SqlDialect : IModelTarget
     private readonly DdlWriter _ddl;
     private readonly KeyLoadWriter _keys;
     private readonly SatelliteLoadWriter _satellites;
+    private readonly StatusTrackingWriter _statuses;
     private readonly PitWriter _pits;
     private readonly HashSqlWriter _hashing;
 
@@ -51,6 +52,7 @@ public abstract partial class SqlDialect : IModelTarget
         _ddl = new DdlWriter(this);
         _keys = new KeyLoadWriter(this);
         _satellites = new SatelliteLoadWriter(this);
+        _statuses = new StatusTrackingWriter(this);
         _pits = new PitWriter(this);
         _hashing = new HashSqlWriter(this);
     }

@@ -112,6 +112,7 @@ public static class InvalidModels
         ["satellite with unknown link"] = (() => Valid().Satellite("s", s => s.OnLink("a").Attribute("x", DataType.Int)), DiagnosticCodes.UnknownSatelliteParent, "sat:s/link:a"),
         ["satellite without attributes"] = (() => Valid().Satellite("s", s => s.OnHub("a")), DiagnosticCodes.SatelliteWithoutAttributes, "sat:s"),
         ["multi-active and non-historised"] = (() => Valid().Satellite("s", s => s.OnHub("a").MultiActiveKey("phone_type", DataType.String(10)).Attribute("phone", DataType.String(30)).NonHistorizedEvents()), DiagnosticCodes.MultiActiveNonHistorized, "sat:s"),
+        ["status tracking with an attribute"] = (() => Valid().Satellite("s", s => s.OnHub("a").StatusTracking().Attribute("note", DataType.String(30))), DiagnosticCodes.StatusTrackingWithAttributes, "sat:s"),
         ["default of another type"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("qty", DataType.Int, "ten")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/qty"),
         ["default longer than the string"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("currency", DataType.String(3), "EURO")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/currency"),
         ["default beyond the scale"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("price", DataType.Decimal(5, 2), 1.234m)), DiagnosticCodes.InvalidAttributeDefault, "sat:s/price"),

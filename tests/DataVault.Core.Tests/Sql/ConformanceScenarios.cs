@@ -35,6 +35,7 @@ public static class ConformanceScenarios
     public const string ListForeignKeys = "list_foreign_keys";
     public const string LoadNonHistorizedSatellite = "load_satellite_nonhistorized";
     public const string LoadMultiActiveSatellite = "load_satellite_multiactive";
+    public const string LoadStatusTrackingSatellite = "load_satellite_status_tracking";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -44,7 +45,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -107,6 +108,11 @@ public static class ConformanceScenarios
         .PointInTime("customer", p => p.OnHub("customer"))
         .Build(dialect);
 
+    /// <summary>The conformance model with a status-tracking satellite on the product hub (delete detection from full extracts).</summary>
+    public static DataVaultModel StatusTrackingModel(SqlDialect dialect) => Builder(null)
+        .Satellite("product_status", s => s.OnHub("product").StatusTracking())
+        .Build(dialect);
+
     private static DataVaultModelBuilder Builder(HashingStandard? standard, bool nonHistorizedSales = false) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
@@ -158,6 +164,16 @@ public static class ConformanceScenarios
                 ? [dialect.LoadSatellite(events, stagingOf("sat_sale_metrics")), dialect.SelectNonHistorizedConflicts(events, stagingOf("sat_sale_metrics"), "dv_source_row"), .. dialect.CreateTable(dialect.SatelliteTable(events, DdlOptions.Default), DdlOptions.Default)]
                 : [],
             LoadMultiActiveSatellite => MultiActiveStatements(dialect),
+            LoadStatusTrackingSatellite => StatusTrackingModel(dialect).Satellite("product_status") is var status
+                ?
+                [
+                    .. dialect.CreateTable(dialect.SatelliteTable(status, DdlOptions.Default), DdlOptions.Default),
+                    dialect.SelectLaterStatusLoadDate(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                    dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
+                    dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
+                    dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                ]
+                : [],
             ListIndexes => dialect.SupportsSchemas ? [dialect.ListIndexes("hub_customer"), dialect.ListIndexes("hub_customer", "raw_vault")] : [dialect.ListIndexes("hub_customer")],
             DataVault4DbtKey => [dialect.SelectHashes(HashInputTable, "id", HashingStandards.DataVault4Dbt, HashPurpose.Key, TwoKeyColumns)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
@@ -249,6 +265,8 @@ public static class ConformanceScenarios
             names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
         }
 
+        var status = dialect.SatelliteTable(StatusTrackingModel(dialect).Satellite("product_status"), DdlOptions.Default);
+        names.UnionWith([status.Name, StagingTable.For(status.Name).Name, .. status.Columns.Select(c => c.Name)]);
         var phones = dialect.SatelliteTable(MultiActiveModel(dialect).Satellite("customer_phones"), DdlOptions.Default);
         names.UnionWith([phones.Name, StagingTable.For(phones.Name).Name, dialect.SatelliteViewName(MultiActiveModel(dialect).Satellite("customer_phones")), .. phones.Columns.Select(c => c.Name)]);
         if (dialect.SupportsSchemas)

@@ -101,6 +101,16 @@ public abstract partial class DialectConformanceTests
     public void Load_a_multi_active_satellite() => Verify(ConformanceScenarios.LoadMultiActiveSatellite);
 
     [Fact]
+    public void Load_a_status_tracking_satellite_with_every_value_a_parameter()
+    {
+        Verify(ConformanceScenarios.LoadStatusTrackingSatellite);
+        var status = ConformanceScenarios.StatusTrackingModel(Dialect).Satellite("product_status");
+        var load = Dialect.LoadStatusTrackingSatellite(status, StagingTable.For(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp");
+        load.Text.Should().NotContain("'I'").And.NotContain("'D'").And.NotContain("'erp'");
+        load.Parameters.Select(p => p.Name).Should().Contain(["dv_load_date", "dv_record_source", "dv_present", "dv_returned", "dv_deleted", "dv_diff_deleted"]);
+    }
+
+    [Fact]
     public void List_foreign_keys_takes_the_names_as_parameters()
     {
         Verify(ConformanceScenarios.ListForeignKeys);

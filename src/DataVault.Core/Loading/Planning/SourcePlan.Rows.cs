@@ -287,6 +287,7 @@ internal sealed partial class SourcePlan
             Add(feed.Stage, row, full);
         }
 
+        StageStatuses(batch, sourceRow, full);
         foreach (var feed in _satellites)
         {
             // An empty parent key is left here only for a row without attributes (Parse made any other a bad row).
@@ -320,6 +321,20 @@ internal sealed partial class SourcePlan
             {
                 throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues, multiActive);
             }
+        }
+    }
+
+    /// <summary>Stages the row's key into every status-tracking satellite this source is the full extract of (each key once).</summary>
+    private void StageStatuses(BatchState batch, long sourceRow, List<TargetStage> full)
+    {
+        foreach (var feed in _statuses)
+        {
+            if (EmptyKey(feed.Satellite.Parent, feed.ParentKeys, feed.Stage.Schema.Columns[0].Type, out var key) || !feed.Stage.Recent.Add(key, null, sourceRow, out _))
+            {
+                continue;
+            }
+
+            Add(feed.Stage, SatelliteRow.Create(key, batch.LoadDate, feed.PresentDiff, _rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource, [Satellite.StatusPresent], sourceRow), full);
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed partial class SourcePlan
     private readonly List<HubFeed> _hubs = [];
     private readonly List<LinkFeed> _links = [];
     private readonly List<SatelliteFeed> _satellites = [];
+    private readonly List<StatusFeed> _statuses = [];
     private readonly List<object> _constants = [];
     private ColumnCleaning?[] _cleaning = [];
     private readonly SourceColumns _columns;
@@ -57,7 +58,10 @@ internal sealed partial class SourcePlan
     public List<SkippedSatellite> Skipped { get; } = [];
 
     /// <summary>The tables this source feeds.</summary>
-    public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Distinct();
+    public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Concat(_statuses.Select(s => s.Stage.Table)).Distinct();
+
+    /// <summary>The status-tracking satellites this source is the full extract of.</summary>
+    public IEnumerable<string> FullExtractTables => _statuses.Select(s => s.Stage.Table);
 
     public static SourcePlan Create(LoadSource source, int index, IReadOnlyList<string> sourceColumns, DataVaultModel model, StageSet stages)
     {
@@ -87,7 +91,7 @@ internal sealed partial class SourcePlan
     {
         var mapping = Source.Mapping;
         var known = model.Hubs.Select(h => h.TableName).Concat(model.Links.Select(l => l.TableName)).Concat(model.Satellites.Select(s => s.TableName)).ToHashSet(StringComparer.Ordinal);
-        foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Where(t => !known.Contains(t)))
+        foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Concat(mapping.FullExtracts.Keys).Where(t => !known.Contains(t)))
         {
             throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.UnknownMappedTable(Source.Name, table, known.Order(StringComparer.Ordinal)));
         }
@@ -122,6 +126,25 @@ internal sealed partial class SourcePlan
 
         foreach (var satellite in model.Satellites)
         {
+            if (satellite.TracksStatus || mapping.FullExtracts.ContainsKey(satellite.TableName))
+            {
+                // Fed only by a source declared its full extract (never by a delta, whatever columns it has).
+                if (mapping.FullExtracts.TryGetValue(satellite.TableName, out var allowEmpty))
+                {
+                    if (!satellite.TracksStatus)
+                    {
+                        throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.FullExtractOfNoStatusSatellite(Source.Name, satellite.TableName, model.Satellites.Where(s => s.TracksStatus).Select(s => s.TableName)));
+                    }
+
+                    Require(satellite.TableName, satellite.Parent.KeyParts);
+                    var stage = stages.Satellite(satellite);
+                    stage.MarkFullExtract(allowEmpty, mapping.RecordSource);
+                    _statuses.Add(new StatusFeed(stage, satellite, Need(satellite.Parent.KeyParts), ModelHashing.HashDiff(satellite, [Satellite.StatusPresent])!));
+                }
+
+                continue;
+            }
+
             // An attribute the source lacks is filled from its default, if it declares one.
             var lacking = satellite.Attributes.Where(a => _columns.Find(a.Name) < 0 && a.Default is null).ToList();
             var present = satellite.Attributes.Where(a => _columns.Find(a.Name) >= 0).Select(a => a.Name).ToList();
@@ -163,7 +186,7 @@ internal sealed partial class SourcePlan
 
         foreach (var hub in model.Hubs)
         {
-            var parentOfFedSatellite = _satellites.Any(s => ReferenceEquals(s.Satellite.Parent, hub));
+            var parentOfFedSatellite = _satellites.Any(s => ReferenceEquals(s.Satellite.Parent, hub)) || _statuses.Any(s => ReferenceEquals(s.Satellite.Parent, hub));
             if (Explicit(hub.TableName))
             {
                 Require(hub.TableName, hub.BusinessKeys);
@@ -176,7 +199,7 @@ internal sealed partial class SourcePlan
             AddHub(stages, hub, Need(hub.BusinessKeys));
         }
 
-        if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0)
+        if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0 && _statuses.Count == 0)
         {
             throw new DataVaultLoadException(Source.Name, 1, null, LoadMessages.FeedsNoTable(Source.Name, _columns.Names));
         }
@@ -259,6 +282,9 @@ internal sealed partial class SourcePlan
     private sealed record HubFeed(HubStage Stage, Hub Hub, int[] Keys);
 
     private sealed record LinkFeed(LinkStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
+
+    /// <summary>A status-tracking satellite this source is the full extract of: its stage, where its parent key is among the needed columns, and the stored hash diff of "present".</summary>
+    private sealed record StatusFeed(SatelliteStage Stage, Satellite Satellite, int[] ParentKeys, object PresentDiff);
 
     /// <summary>Where a satellite's multi-active key columns are among its attributes (empty when it is not multi-active).</summary>
     private static int[] MultiActivePositions(Satellite satellite) =>

@@ -20,6 +20,29 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <summary>The rows of ordered sources, waiting to be numbered; <see langword="null"/> when no ordered source feeds the satellite.</summary>
     public List<OrderedSatelliteRow>? OrderedRows { get; private set; }
 
+    /// <summary>Whether every full extract feeding this status-tracking satellite may be empty (<see cref="SourceMapping.FullExtractFor"/>).</summary>
+    public bool EmptyExtractAllowed { get; private set; } = true;
+
+    /// <summary>The record source of deletions: the first full extract's own, or <see langword="null"/> for the batch's.</summary>
+    public string? ExtractRecordSource { get; private set; }
+
+    /// <summary>Whether a full extract feeds this stage (a status-tracking satellite).</summary>
+    public bool FedByFullExtract { get; private set; }
+
+    /// <summary>Records that a source is the full extract of this status-tracking satellite.</summary>
+    /// <param name="allowEmpty">Whether that extract may have no rows.</param>
+    /// <param name="recordSource">Its record source, or <see langword="null"/> for the batch's.</param>
+    public void MarkFullExtract(bool allowEmpty, string? recordSource)
+    {
+        if (!FedByFullExtract)
+        {
+            ExtractRecordSource = recordSource;
+        }
+
+        FedByFullExtract = true;
+        EmptyExtractAllowed &= allowEmpty;
+    }
+
     /// <summary>Whether the database must be asked for conflicting rows of one key (the in-memory check was not complete).</summary>
     public bool NeedsConflictQuery => Recent.Forgot || OrderedRows is not null;
 
@@ -135,6 +158,12 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         ArgumentNullException.ThrowIfNull(context);
         var session = context.Session;
         var dialect = session.Dialect;
+        if (Satellite.TracksStatus)
+        {
+            await CheckStatusesAsync(context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (NeedsConflictQuery)
         {
             var conflicts = await session.QueryAsync(dialect.SelectStagedConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
@@ -177,6 +206,16 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <inheritdoc />
     public override async Task<StageMerge> MergeAsync(StageContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Satellite.TracksStatus)
+        {
+            // Runs even for an empty extract (allowed, so every tracked key is deleted): absent keys are the point.
+            var statuses = DialectOf(context).LoadStatusTrackingSatellite(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context));
+            var inserted = await context.Session.ExecuteAsync(statuses, context.Transaction, cancellationToken).ConfigureAwait(false);
+            var ended = context.Options.EndDating && inserted > 0 ? await context.Session.ExecuteAsync(DialectOf(context).EndDateKeysLoadedAt(Satellite, context.Batch.LoadDate), context.Transaction, cancellationToken).ConfigureAwait(false) : 0;
+            return new StageMerge(inserted, ended);
+        }
+
         var merged = await base.MergeAsync(context, cancellationToken).ConfigureAwait(false);
         if (!context.Options.EndDating || Staged == 0 || Satellite.NonHistorized)
         {
@@ -186,6 +225,35 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         var endDated = await context.Session.ExecuteAsync(EndDate(context.Session.Dialect), context.Transaction, cancellationToken).ConfigureAwait(false);
         return merged with { EndDated = endDated };
     }
+
+    /// <summary>
+    /// The checks of a status-tracking satellite: an extract without rows must be allowed; an extract older than the
+    /// stored statuses is refused; a rerun of a stored load date must give every key the status stored for it.
+    /// </summary>
+    private async Task CheckStatusesAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (Staged == 0 && !EmptyExtractAllowed)
+        {
+            throw new DataVaultLoadException(LoadMessages.EmptyFullExtract(Satellite.TableName));
+        }
+
+        var later = await session.QueryAsync(session.Dialect.SelectLaterStatusLoadDate(Satellite, context.Batch.LoadDate), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+        if (later.Rows.Count > 0 && later.Rows[0][0] is not (null or DBNull))
+        {
+            throw new DataVaultLoadException(LoadMessages.LateFullExtract(Satellite.TableName, context.Batch.LoadDate, later.Rows[0][0]));
+        }
+
+        var conflicts = await session.QueryAsync(session.Dialect.SelectStatusTrackingConflicts(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context)), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+        if (conflicts.Rows.Count > 0)
+        {
+            throw new DataVaultLoadException(LoadMessages.StatusConflict(Satellite.TableName, context.Batch.LoadDate, conflicts.Rows[0][0], conflicts.Rows[0][1]));
+        }
+    }
+
+    private string DeletionRecordSource(StageContext context) => ExtractRecordSource ?? context.Batch.RecordSource;
+
+    private static SqlDialect DialectOf(StageContext context) => context.Session.Dialect;
 
     /// <summary>Finds two staged rows of a conflicting key that really differ: the first row and the first with another diff.</summary>
     private async Task<(long First, long Second, object?[]? MultiActive)> ConflictingRowsAsync(StageContext context, object?[] conflict, CancellationToken cancellationToken)

@@ -162,6 +162,12 @@ internal static class ModelDiagnostics
         "Satellite '{0}' is both multi-active (s.MultiActiveKey) and non-historised (s.NonHistorizedEvents).",
         "A non-historised satellite holds one immutable event per parent key: drop the multi-active key, or declare the events on a link whose key includes it.");
 
+    /// <summary>DV1036: the satellite, what it declares besides its status.</summary>
+    public static ModelDiagnosticDescriptor<string, string> StatusTrackingWithAttributes { get; } = new(
+        DiagnosticCodes.StatusTrackingWithAttributes, nameof(DiagnosticCodes.StatusTrackingWithAttributes),
+        "Status-tracking satellite '{0}' also declares {1}; it keeps only the status of its parent keys.",
+        "Declare the descriptive columns on another satellite of the same parent, and keep s.StatusTracking() alone.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -223,7 +229,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

@@ -64,6 +64,17 @@ internal sealed partial class ModelValidator
             Report(ModelDiagnostics.MultiActiveNonHistorized.Create(satellite.Declaration.Path, satellite.Declaration.Name));
         }
 
+        if (satellite.Builder.StatusColumn is { } status)
+        {
+            var others = satellite.Builder.Attributes.Where(a => a.Name != status).Select(a => $"attribute '{a.Name}'")
+                .Concat(satellite.Builder.NonHistorized ? ["non-historised events"] : [])
+                .ToList();
+            if (others.Count > 0)
+            {
+                Report(ModelDiagnostics.StatusTrackingWithAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name, string.Join(", ", others)));
+            }
+        }
+
         if (!satellite.Builder.Attributes.Any(a => a.Name != satellite.Builder.EffectiveFromColumn))
         {
             Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));

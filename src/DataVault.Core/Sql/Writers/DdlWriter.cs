@@ -100,7 +100,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
                 new(naming.LoadEndDate, Types.For(DataType.Timestamp), false),
                 new(satellite.HashDiffColumn, Types.HashColumn(satellite.HashingStandard, options), true),
                 new(naming.RecordSource, Types.For(DataType.String(options.RecordSourceLength)), true),
-                .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), satellite.MultiActiveKeys.Any(k => k.Name == a.Name))),
+                .. satellite.Attributes.Select(a => new TableColumn(a.Name, Types.For(a.Type), a.Name == satellite.StatusColumn || satellite.MultiActiveKeys.Any(k => k.Name == a.Name))),
             ],
             satellite.NonHistorized ? [satellite.ParentHashKeyColumn] : [satellite.ParentHashKeyColumn, naming.LoadDate, .. satellite.MultiActiveKeys.Select(k => k.Name)],
             options.ForeignKeys ? [new ForeignKeyDefinition(satellite.ParentHashKeyColumn, satellite.Parent.TableName, satellite.Parent.HashKeyColumn) { ReferencedSchema = satellite.Parent.Schema }] : [],

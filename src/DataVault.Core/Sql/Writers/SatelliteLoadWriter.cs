@@ -117,7 +117,16 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
     }
 
     /// <summary>Each version of the staged keys gets its successor's load date as its end; the current one keeps NULL.</summary>
-    public SqlStatement EndDateSatellite(Satellite satellite, StagingTable staging)
+    public SqlStatement EndDateSatellite(Satellite satellite, StagingTable staging) => EndDate(satellite, $"SELECT DISTINCT st.{Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn)} FROM {Quoter.QuoteIdentifier(staging.Name)} st", []);
+
+    /// <summary>End dating of the keys that have a version at <paramref name="loadDate"/> (a status-tracking satellite's deletions are not staged).</summary>
+    public SqlStatement EndDateKeysLoadedAt(Satellite satellite, DateTime loadDate)
+    {
+        var n = Names.Of(Quoter, satellite);
+        return EndDate(satellite, $"SELECT DISTINCT y.{n.Key} FROM {n.Table} y WHERE y.{n.LoadDate} = {Quoter.ParameterPlaceholder("dv_load_date")}", [new("dv_load_date", dialect.Types.ToDbValue(loadDate, DataType.Timestamp))]);
+    }
+
+    private SqlStatement EndDate(Satellite satellite, string keys, IReadOnlyList<SqlParameterValue> parameters)
     {
         var n = Names.Of(Quoter, satellite);
         var endDate = Quoter.QuoteIdentifier(satellite.Parent.Naming.LoadEndDate);
@@ -126,10 +135,10 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
         var source = satellite.IsMultiActive ? $"(SELECT DISTINCT m.{n.Key}, m.{n.LoadDate} FROM {n.Table} m)" : n.Table;
         var versions =
             $"SELECT x.{n.Key}, x.{n.LoadDate}, LEAD(x.{n.LoadDate}) OVER (PARTITION BY x.{n.Key} ORDER BY x.{n.LoadDate}) AS {next} " +
-            $"FROM {source} x WHERE x.{n.Key} IN (SELECT DISTINCT st.{n.Key} FROM {Quoter.QuoteIdentifier(staging.Name)} st)";
+            $"FROM {source} x WHERE x.{n.Key} IN ({keys})";
         var successors = $"SELECT * FROM ({versions}) w WHERE w.{next} IS NOT NULL";
         var t = n.Table;
-        return SqlStatement.Of(dialect.Capabilities.JoinedUpdate switch
+        return new SqlStatement(dialect.Capabilities.JoinedUpdate switch
         {
             JoinedUpdateStyle.UpdateJoin =>
                 $"UPDATE {t} JOIN ({successors}) n ON {t}.{n.Key} = n.{n.Key} AND {t}.{n.LoadDate} = n.{n.LoadDate}{Nl}" +
@@ -147,7 +156,7 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
                 $"FROM ({successors}) n{Nl}" +
                 $"WHERE {t}.{n.Key} = n.{n.Key} AND {t}.{n.LoadDate} = n.{n.LoadDate}{Nl}" +
                 $"  AND ({t}.{endDate} IS NULL OR {t}.{endDate} <> n.{next})",
-        });
+        }, parameters);
     }
 
     /// <summary>The quoted names every satellite statement uses.</summary>
