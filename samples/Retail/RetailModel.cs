@@ -7,7 +7,9 @@ namespace Retail;
 /// satellites and 2 PITs, with the seed's table and column names, types and attribute order. One deliberate change:
 /// <c>link_sales</c> takes <c>line_item_number</c> as a dependent child key, so a transaction with the same product on
 /// two lines keeps both lines (the seed's link lost one; KNOWN-DEFECTS #9). Beside the seed's schema, structures the
-/// retail data has: a multi-active satellite of customers' phones by type (<c>sat_customer_phones</c>).
+/// retail data has: a multi-active satellite of customers' phones by type (<c>sat_customer_phones</c>) and the seed's
+/// <c>track_deletes</c> as a status-tracking satellite of products (<c>sat_product_status</c>), fed by the catalogue's
+/// full extract.
 /// </summary>
 internal static class RetailModel
 {
@@ -108,7 +110,9 @@ internal static class RetailModel
             // A customer has several phones at once, one per type: a multi-active satellite, its set of phones one version.
             .Satellite("customer_phones", s => s.OnHub("customer")
                 .MultiActiveKey("phone_type", DataType.String(10))
-                .Attribute("phone_number", DataType.String(20)));
+                .Attribute("phone_number", DataType.String(20)))
+            // The seed's track_deletes: which products the catalogue's full extract has (I), lost (D) or has again (R).
+            .Satellite("product_status", s => s.OnHub("product").StatusTracking());
 
         // ---- Point-in-time tables (library feature: built set-based by the dialect, one row per key and day) ---
         builder

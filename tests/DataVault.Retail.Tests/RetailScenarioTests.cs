@@ -332,6 +332,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
             ["current-customers"] = ["--customer", customer],
             ["customer-history"] = ["--customer", customer],
             ["customer-phones"] = ["--customer", Interesting.CustomerWithChangedPhones(_data.Batches)!],
+            ["discontinued-products"] = ["--limit", "5"],
             ["price-history"] = ["--product", product],
             ["sales-context"] = ["--limit", "5"],
             ["sales-as-of"] = ["--as-of", "2026-03-09", "--limit", "5"],
@@ -401,6 +402,47 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
             """, ("customer", customer))).GroupBy(r => Timestamp(r[0])).Select(g => string.Join(";", g.Select(r => $"{r[1]}={r[2]}"))).ToList();
         history.Should().HaveCount(3);
         history[2].Should().Be(history[0]).And.NotBe(history[1]);
+    }
+
+    [Fact]
+    public async Task Products_absent_from_the_catalogues_full_extract_are_discontinued_and_one_that_returns_is_tracked()
+    {
+        await LoadAllAsync();
+        var batches = _data.Batches;
+        await using var connection = await Database.OpenAsync();
+        var catalogues = batches.Select(b => b.Catalogue!.ToHashSet(StringComparer.Ordinal)).ToList();
+
+        // The expected statuses, batch by batch: I when first listed, D when a listed product is gone, R when it is back.
+        var expected = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var catalogue in catalogues)
+        {
+            foreach (var (id, history) in expected.Where(e => e.Value[^1] != "D" && !catalogue.Contains(e.Key)))
+            {
+                history.Add("D");
+            }
+
+            foreach (var id in catalogue)
+            {
+                if (!expected.TryGetValue(id, out var history))
+                {
+                    expected[id] = ["I"];
+                }
+                else if (history[^1] == "D")
+                {
+                    history.Add("R");
+                }
+            }
+        }
+
+        var stored = (await QueryAsync(connection, """
+            SELECT h.product_id, s.status FROM sat_product_status s JOIN hub_product h ON h.hub_product_hk = s.hub_product_hk ORDER BY h.product_id, s.load_date
+            """)).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => string.Join("", g.Select(r => (string)r[1]!)), StringComparer.Ordinal);
+        stored.Should().BeEquivalentTo(expected.ToDictionary(e => e.Key, e => string.Join("", e.Value), StringComparer.Ordinal));
+        stored.Values.Should().Contain("IDR", "one discontinued product returns in batch 3").And.Contain("ID");
+
+        var (code, output) = await Cli.RunAsync(["query", "discontinued-products", "--format", "csv"], Database.Options);
+        code.Should().Be(0, output);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).Should().BeEquivalentTo(expected.Where(e => e.Value[^1] == "D").Select(e => e.Key));
     }
 
     private async Task LoadAllAsync()

@@ -96,6 +96,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
                     await ShowAsync(vault, "customer-phones", new QueryParameters(CustomerId: withPhones), $"customer-phones {withPhones} (a multi-active satellite: each change inserts the whole set)");
                 }
 
+                await ShowAsync(vault, "discontinued-products", new QueryParameters(Limit: 10), "discontinued-products (absent from the catalogue's latest full extract: the seed's track_deletes)");
                 if (Interesting.RepricedProduct(batches.Select(b => b.Batch).ToList()) is { } product)
                 {
                     await ShowAsync(vault, "price-history", new QueryParameters(ProductId: product), $"price-history {product}");

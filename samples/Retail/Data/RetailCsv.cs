@@ -9,6 +9,9 @@ internal static class RetailCsv
     /// <summary>customer_phones.csv: every phone of each customer listed (the whole set of that customer).</summary>
     public const string PhonesFile = "customer_phones.csv";
 
+    /// <summary>product_catalogue.csv: the full extract of the ids of every product on sale now (a product absent from it is discontinued).</summary>
+    public const string CatalogueFile = "product_catalogue.csv";
+
     /// <summary>products.csv</summary>
     public const string ProductsFile = "products.csv";
 
@@ -22,7 +25,7 @@ internal static class RetailCsv
     public const string TransactionsFile = "transactions.csv";
 
     /// <summary>Every source file, in load order.</summary>
-    public static IReadOnlyList<string> Files { get; } = [CustomersFile, PhonesFile, ProductsFile, StoresFile, PromotionsFile, TransactionsFile];
+    public static IReadOnlyList<string> Files { get; } = [CustomersFile, PhonesFile, ProductsFile, CatalogueFile, StoresFile, PromotionsFile, TransactionsFile];
 
     /// <summary>The header of customers.csv.</summary>
     public static IReadOnlyList<string> CustomerColumns { get; } =
@@ -30,6 +33,9 @@ internal static class RetailCsv
 
     /// <summary>The header of customer_phones.csv.</summary>
     public static IReadOnlyList<string> PhoneColumns { get; } = ["customer_id", "phone_type", "phone_number"];
+
+    /// <summary>The header of product_catalogue.csv.</summary>
+    public static IReadOnlyList<string> CatalogueColumns { get; } = ["product_id"];
 
     /// <summary>The header of products.csv.</summary>
     public static IReadOnlyList<string> ProductColumns { get; } =
@@ -61,6 +67,7 @@ internal static class RetailCsv
         rows += Write(folder, PhonesFile, PhoneColumns, batch.Phones, p => [p.CustomerId, p.PhoneType, p.PhoneNumber]);
         rows += Write(folder, ProductsFile, ProductColumns, batch.Products, p =>
             [p.ProductId, p.ProductName, p.Category, p.Subcategory, p.Brand, p.Supplier, p.UnitCost, p.UnitPrice, p.Currency]);
+        rows += Write(folder, CatalogueFile, CatalogueColumns, batch.Catalogue, id => [id]);
         rows += Write(folder, StoresFile, StoreColumns, batch.Stores, s =>
             [s.StoreId, s.StoreName, s.StoreType, s.Manager, s.Address, s.City, s.State, s.Country, s.PostalCode, s.Phone, s.OpenDate, s.SquareFootage, s.NumberOfEmployees]);
         rows += Write(folder, PromotionsFile, PromotionColumns, batch.Promotions, p =>

@@ -69,6 +69,10 @@ internal sealed class RetailDataGenerator
     private readonly Faker _phoneFaker;
     private readonly Dictionary<string, List<CustomerPhone>> _phones = new(StringComparer.Ordinal);
     private Dictionary<string, List<CustomerPhone>> _lastPhoneChanges = new(StringComparer.Ordinal);
+    // The catalogue (products on sale) from its own randomizer too; discontinued products stay in _products.
+    private readonly Faker _catalogueFaker;
+    private readonly SortedSet<string> _discontinued = new(StringComparer.Ordinal);
+    private List<string> _lastCatalogue = [];
     private readonly List<Customer> _customers = [];
     private readonly List<Product> _products = [];
     private readonly List<Store> _stores = [];
@@ -90,6 +94,7 @@ internal sealed class RetailDataGenerator
         // One seeded randomizer for everything (no global Randomizer.Seed, so generators in parallel tests do not interfere).
         _faker = new Faker("en") { Random = new Randomizer(options.Seed) };
         _phoneFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 7)) };
+        _catalogueFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 11)) };
     }
 
     /// <summary>Makes every batch, in order.</summary>
@@ -136,7 +141,7 @@ internal sealed class RetailDataGenerator
         // A year of sales before the first load.
         var transactions = Transactions(_options.Transactions, date.AddDays(-365), date.AddDays(-1), _customers, _products);
         var phones = _customers.SelectMany(c => _phones[c.CustomerId] = NewPhones(c.CustomerId)).ToList();
-        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions, phones);
+        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions, phones, Catalogue(1));
     }
 
     private RetailBatch LaterBatch(int number, DateOnly date)
@@ -219,7 +224,7 @@ internal sealed class RetailDataGenerator
 
         // The day's sales since the previous load.
         var transactions = Transactions(Math.Max(1, _options.Transactions / 10), date.AddDays(-1), date.AddDays(-1), _customers, _products);
-        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions, ChangedPhones(number, changed.Values));
+        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions, ChangedPhones(number, changed.Values), Catalogue(number));
     }
 
     private List<TransactionLine> Transactions(int lines, DateOnly from, DateOnly to, List<Customer> customers, List<Product> products)
@@ -311,6 +316,33 @@ internal sealed class RetailDataGenerator
 
         _lastPhoneChanges = changes;
         return [.. sets.Values.SelectMany(p => p)];
+    }
+
+    /// <summary>
+    /// The catalogue's full extract of a batch: the ids of every product on sale. From batch 2 on, a few products are
+    /// discontinued (absent from it); from batch 3 on, the first product discontinued earlier is back on sale.
+    /// </summary>
+    private List<string> Catalogue(int number)
+    {
+        string? returned = null;
+        if (number >= 3 && _discontinued.Count > 0)
+        {
+            returned = _discontinued.Min!;
+            _discontinued.Remove(returned);
+        }
+
+        if (number >= 2)
+        {
+            // Only products the last extract had: a product new in this batch is on sale.
+            var onSale = _lastCatalogue.Where(id => !_discontinued.Contains(id) && id != returned).ToList();
+            foreach (var id in _catalogueFaker.Random.ListItems(onSale, Math.Min(onSale.Count - 1, Percent(_options.Products, 1))))
+            {
+                _discontinued.Add(id);
+            }
+        }
+
+        _lastCatalogue = [.. _products.Select(p => p.ProductId).Where(id => !_discontinued.Contains(id))];
+        return _lastCatalogue;
     }
 
     private string PhoneNumber() => _phoneFaker.Phone.PhoneNumber("###-###-####");

@@ -83,4 +83,5 @@ internal sealed record RetailBatch(
     IReadOnlyList<Store>? Stores,
     IReadOnlyList<Promotion>? Promotions,
     IReadOnlyList<TransactionLine>? Transactions,
-    IReadOnlyList<CustomerPhone>? Phones = null);
+    IReadOnlyList<CustomerPhone>? Phones = null,
+    IReadOnlyList<string>? Catalogue = null);

@@ -41,6 +41,13 @@ internal static class RetailBatchLoader
         foreach (var file in present)
         {
             var path = Path.Combine(folder, file);
+            if (file == RetailCsv.CatalogueFile)
+            {
+                // The seed's track_deletes: the catalogue is a full extract, so a product absent from it is discontinued.
+                batch.AddCsv(path, m => m.FullExtractFor("sat_product_status"));
+                continue;
+            }
+
             if (file != RetailCsv.TransactionsFile)
             {
                 batch.AddCsv(path);

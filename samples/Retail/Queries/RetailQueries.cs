@@ -20,7 +20,7 @@ internal sealed class RetailQueries
 {
     /// <summary>The query names, as the <c>query</c> command takes them.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["current-customers", "customer-history", "customer-phones", "price-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
+        ["current-customers", "customer-history", "customer-phones", "discontinued-products", "price-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
 
     private readonly SqlDialect _dialect;
     private readonly List<SqlParameterValue> _parameters = [];
@@ -47,6 +47,7 @@ internal sealed class RetailQueries
             "current-customers" => q.CurrentCustomers(parameters.CustomerId, parameters.Limit ?? DefaultLimit),
             "customer-history" => q.CustomerHistory(parameters.CustomerId ?? throw new ArgumentException("customer-history needs --customer ID")),
             "customer-phones" => q.CustomerPhones(parameters.CustomerId ?? throw new ArgumentException("customer-phones needs --customer ID")),
+            "discontinued-products" => q.DiscontinuedProducts(parameters.Limit ?? DefaultLimit),
             "price-history" => q.PriceHistory(parameters.ProductId ?? throw new ArgumentException("price-history needs --product ID")),
             "sales-context" => q.SalesContext(parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
             "sales-as-of" => q.SalesAsOf(parameters.AsOf ?? throw new ArgumentException("sales-as-of needs --as-of DATE"), parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
@@ -116,6 +117,27 @@ internal sealed class RetailQueries
             JOIN {Q("sat_customer_phones")} sp ON sp.{Q("hub_customer_hk")} = h.{Q("hub_customer_hk")}
             WHERE h.{Q("customer_id")} = {P("customer_id", customerId)}
             ORDER BY sp.{Q("load_date")} DESC, sp.{Q("phone_type")}
+            """;
+        return Statement(text);
+    }
+
+    /// <summary>
+    /// The products the catalogue's latest full extract lacks (the status-tracking satellite's current status is
+    /// deleted), with when they were last on sale and their name: the seed's <c>track_deletes</c>.
+    /// </summary>
+    /// <param name="limit">The most rows.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement DiscontinuedProducts(int limit)
+    {
+        var text = $"""
+            SELECT h.{Q("product_id")}, pd.{Q("product_name")}, pd.{Q("category")}, st.{Q("load_date")} AS {Q("discontinued_at")},
+                   (SELECT MAX(p.{Q("load_date")}) FROM {Q("sat_product_status")} p WHERE p.{Q("hub_product_hk")} = h.{Q("hub_product_hk")} AND p.{Q("load_date")} < st.{Q("load_date")}) AS {Q("listed_since")}
+            FROM {Q("hub_product")} h
+            JOIN {Q("sat_product_status")} st ON st.{Q("hub_product_hk")} = h.{Q("hub_product_hk")} AND st.{Q("load_end_date")} IS NULL
+            LEFT JOIN {Q("sat_product_details")} pd ON pd.{Q("hub_product_hk")} = h.{Q("hub_product_hk")} AND pd.{Q("load_end_date")} IS NULL
+            WHERE st.{Q("status")} = {P("deleted", Satellite.StatusDeleted)}
+            ORDER BY st.{Q("load_date")} DESC, h.{Q("product_id")}
+            LIMIT {P("row_limit", limit)}
             """;
         return Statement(text);
     }

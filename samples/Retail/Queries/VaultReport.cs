@@ -85,6 +85,17 @@ internal static class VaultReport
             await Count(History, metric, $"SELECT COUNT(DISTINCT {Q(satellite.ParentHashKeyColumn)}) FROM {Q(table)} WHERE {Q(model.Naming.LoadEndDate)} IS NOT NULL AND {notGhost}");
         }
 
+        // The seed's track_deletes: products the catalogue's latest full extract lacks (current status D).
+        if (model.Satellites.FirstOrDefault(s => s.TracksStatus && s.TableName == "sat_product_status") is { } status)
+        {
+            var deleted = new SqlParameterValue("deleted", Satellite.StatusDeleted);
+            var value = await session.ScalarAsync(
+                new SqlStatement($"SELECT COUNT(*) FROM {Q(status.TableName)} WHERE {Q(model.Naming.LoadEndDate)} IS NULL AND {Q(status.StatusColumn!)} = {dialect.ParameterPlaceholder("deleted")}", [deleted]),
+                null,
+                cancellationToken);
+            lines.Add(new ReportLine(History, "discontinued products", Convert.ToInt64(value ?? 0L, CultureInfo.InvariantCulture)));
+        }
+
         foreach (var satellite in model.Satellites)
         {
             await Count(History, satellite.TableName + " rows", $"SELECT COUNT(*) FROM {Q(satellite.TableName)} WHERE {notGhost}");

@@ -193,12 +193,13 @@ internal static class LoadMessages
         $"{table}: the batch's full extract has no rows, which would mark every tracked key deleted. If that is meant, declare it with FullExtractFor(\"{table}\", allowEmpty: true); nothing was written.";
 
     /// <summary>A full extract older than the stored statuses.</summary>
-    public static string LateFullExtract(string table, object? loadDate, object? stored) =>
-        $"{table}: the full extract's load date {Value(loadDate)} is older than its latest stored status of {Value(stored)}: an old extract says nothing about what was deleted since. Load full extracts in load-date order.";
+    public static string LateFullExtract(string table, object? key, object? loadDate, object? stored) =>
+        $"{table}: late data: the full extract's load date {Value(loadDate)} is older than the latest stored extract ({Value(stored)}), and it would change the status of hash key {Value(key)}: an old extract says nothing about what was deleted since. " +
+        "Load full extracts in load-date order, or set LoadOptions.LateData = InsertInOrder to place its statuses in order.";
 
     /// <summary>A full extract rerun with other keys at a stored load date.</summary>
     public static string StatusConflict(string table, object? loadDate, object? key, object? stored) =>
-        $"{table}: the batch's full extract at load date {Value(loadDate)} gives key {Value(key)} another status than the one stored for that load date ({Value(stored)}). A rerun must carry the same extract; load changed data with a new load timestamp.";
+        $"{table}: the batch's full extract at load date {Value(loadDate)} gives hash key {Value(key)} another status than the one stored for that load date ({Value(stored)}). A rerun must carry the same extract; load changed data with a new load timestamp.";
 
     /// <summary>A row with a multi-active satellite's attributes whose source column for a multi-active key column is NULL (a bad row).</summary>
     public static string EmptyMultiActiveKey(string satellite, string sourceColumn, string keyColumn) =>

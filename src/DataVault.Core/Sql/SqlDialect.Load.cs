@@ -177,16 +177,21 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
-    /// For a status-tracking satellite: its latest stored load date when it is later than <paramref name="loadDate"/> (a
-    /// full extract older than the stored statuses, which the loader refuses), else no row.
+    /// For a status-tracking satellite, when a later extract is stored: the statuses the staged (older) full extract would
+    /// insert — each contradicts what the later extract implied for its key — which the loader refuses under
+    /// <c>LateDataHandling.Reject</c>. Returns the key and the latest stored load date; no row when it changes nothing.
     /// </summary>
     /// <param name="satellite">The status-tracking satellite.</param>
+    /// <param name="staging">Its staging table.</param>
     /// <param name="loadDate">The batch's load date.</param>
+    /// <param name="recordSource">The record source of the deletions.</param>
     /// <returns>The query.</returns>
-    public SqlStatement SelectLaterStatusLoadDate(Satellite satellite, DateTime loadDate)
+    public SqlStatement SelectLateStatusTrackingRows(Satellite satellite, StagingTable staging, DateTime loadDate, string recordSource)
     {
         ArgumentNullException.ThrowIfNull(satellite);
-        return _statuses.SelectLaterLoadDate(satellite, loadDate);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(recordSource);
+        return _statuses.SelectLate(satellite, staging, loadDate, recordSource);
     }
 
     /// <summary>

@@ -168,7 +168,7 @@ public static class ConformanceScenarios
                 ?
                 [
                     .. dialect.CreateTable(dialect.SatelliteTable(status, DdlOptions.Default), DdlOptions.Default),
-                    dialect.SelectLaterStatusLoadDate(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                    dialect.SelectLateStatusTrackingRows(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),

@@ -117,7 +117,7 @@ public abstract class StatusTrackingScenarios<TFixture>(TFixture fixture) : ICla
         await loader.LoadAsync(Extract("day 3", Day3, "P1"));
 
         var late = () => loader.LoadAsync(Extract("day 2", Day2, "P1", "P2", "P9"));
-        (await late.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("older than its latest stored status").And.Contain("2026-11-03 08:00:00");
+        (await late.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("late data").And.Contain("older than the latest stored extract (2026-11-03 08:00:00");
 
         var rewritten = () => loader.LoadAsync(Extract("day 3 again", Day3, "P1", "P2"));
         (await rewritten.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("another status than the one stored");
@@ -128,6 +128,13 @@ public abstract class StatusTrackingScenarios<TFixture>(TFixture fixture) : ICla
 
         (await StatusesAsync(connection)).Should().HaveCount(3, "P1 and P2 on day 1, P2 deleted on day 3 — and nothing since");
         (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Q("hub_product")} WHERE {Q("product_id")} = 'P9'")).Should().Be(0);
+        (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Q("hub_product")} WHERE {Q("product_id")} = 'P-TOO-LONG-1'")).Should().Be(0);
+
+        // With late data inserted in order, a late extract's statuses are placed against the latest status before it.
+        var inOrder = new VaultLoader(connection, Fixture.Dialect, loader.Model, LoadOptions.Default with { EndDating = true, LateData = LateDataHandling.InsertInOrder });
+        (await inOrder.LoadAsync(Extract("day 2", Day2, "P1"))).InsertedByTable["sat_product_status"].Should().Be(1);
+        (await StatusesAsync(connection)).Where(s => s.Product == "P2").Should().Equal(
+            [("P2", Day1, Day2, "I"), ("P2", Day2, Day3, "D"), ("P2", Day3, null, "D")], "the late deletion ends the first status; the stored one is kept (insert-only)");
 
         var notStatus = () => loader.LoadAsync(new LoadBatch("day 4", "erp") { LoadDate = Day4 }.AddObjects("catalogue", [new CatalogueItem("P1")], m => m.FullExtractFor("sat_product_details")));
         (await notStatus.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("not a status-tracking satellite").And.Contain("sat_product_status");

@@ -228,7 +228,7 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
 
     /// <summary>
     /// The checks of a status-tracking satellite: an extract without rows must be allowed; an extract older than the
-    /// stored statuses is refused; a rerun of a stored load date must give every key the status stored for it.
+    /// statuses of the keys it would change is refused (unless late data is inserted in order); a rerun of a stored load date must give every key the status stored for it.
     /// </summary>
     private async Task CheckStatusesAsync(StageContext context, CancellationToken cancellationToken)
     {
@@ -238,10 +238,14 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
             throw new DataVaultLoadException(LoadMessages.EmptyFullExtract(Satellite.TableName));
         }
 
-        var later = await session.QueryAsync(session.Dialect.SelectLaterStatusLoadDate(Satellite, context.Batch.LoadDate), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
-        if (later.Rows.Count > 0 && later.Rows[0][0] is not (null or DBNull))
+        // A late extract is refused as late data is (with InsertInOrder its statuses are placed in order, against the
+        // latest status before it, as a late version of any satellite is).
+        var late = context.Options.LateData == LateDataHandling.Reject
+            ? await session.QueryAsync(session.Dialect.SelectLateStatusTrackingRows(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context)), context.Transaction, 1, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (late is { Rows.Count: > 0 })
         {
-            throw new DataVaultLoadException(LoadMessages.LateFullExtract(Satellite.TableName, context.Batch.LoadDate, later.Rows[0][0]));
+            throw new DataVaultLoadException(LoadMessages.LateFullExtract(Satellite.TableName, late.Rows[0][0], context.Batch.LoadDate, late.Rows[0][1]));
         }
 
         var conflicts = await session.QueryAsync(session.Dialect.SelectStatusTrackingConflicts(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context)), context.Transaction, 1, cancellationToken).ConfigureAwait(false);

@@ -48,13 +48,19 @@ internal sealed class StatusTrackingWriter(SqlDialect dialect)
             Parameters(satellite, loadDate, recordSource));
     }
 
-    /// <summary>The latest stored load date when it is later than the extract's (an old extract says nothing about now), else no row.</summary>
-    public SqlStatement SelectLaterLoadDate(Satellite satellite, DateTime loadDate)
+    /// <summary>
+    /// The statuses a late extract would change: when a later extract is stored (any status with a later load date),
+    /// every status this one gives — the later extract implied another state for that key — with the latest stored load
+    /// date. An old extract that changes nothing returns no row.
+    /// </summary>
+    public SqlStatement SelectLate(Satellite satellite, StagingTable staging, DateTime loadDate, string recordSource)
     {
-        var n = Names.Of(Quoter, satellite, StagingTable.For(satellite.TableName));
-        return new SqlStatement(
-            $"SELECT MAX(t.{n.LoadDate}) FROM {n.Table} t HAVING MAX(t.{n.LoadDate}) > {P("dv_load_date")}",
-            [new("dv_load_date", dialect.Types.ToDbValue(loadDate, DataType.Timestamp))]);
+        var n = Names.Of(Quoter, satellite, staging);
+        return Statement(
+            $"SELECT d.{n.Key}, (SELECT MAX(t.{n.LoadDate}) FROM {n.Table} t) AS {Quoter.QuoteIdentifier("stored_load_date")}{Nl}" +
+            $"FROM ({Desired(n)}) d{Nl}" +
+            $"WHERE EXISTS (SELECT 1 FROM {n.Table} t WHERE t.{n.LoadDate} > {P("dv_load_date")})",
+            Parameters(satellite, loadDate, recordSource));
     }
 
     /// <summary>The statuses the extract gives: staged keys new or deleted before, and keys it lacks that were not deleted.</summary>

@@ -12,7 +12,20 @@ CREATE TABLE IF NOT EXISTS "sat_product_status" (
 );
 
 -- $dv_load_date = 2026-11-02 08:00:00.000000 (DateTime)
-SELECT MAX(t."load_date") FROM "sat_product_status" t HAVING MAX(t."load_date") > $dv_load_date;
+-- $dv_record_source = 'erp' (string)
+-- $dv_present = 'I' (string)
+-- $dv_returned = 'R' (string)
+-- $dv_deleted = 'D' (string)
+SELECT d."hub_product_hk", (SELECT MAX(t."load_date") FROM "sat_product_status" t) AS "stored_load_date"
+FROM (SELECT s."hub_product_hk", CASE WHEN l."status" IS NULL THEN $dv_present ELSE $dv_returned END AS "status", s."record_source"
+    FROM (SELECT st."hub_product_hk", MIN(st."record_source") AS "record_source" FROM "stg_sat_product_status" st GROUP BY st."hub_product_hk") s
+    LEFT JOIN (SELECT t."hub_product_hk", t."status" FROM "sat_product_status" t WHERE t."load_date" = (SELECT MAX(q."load_date") FROM "sat_product_status" q WHERE q."hub_product_hk" = t."hub_product_hk" AND q."load_date" < $dv_load_date)) l ON l."hub_product_hk" = s."hub_product_hk"
+    WHERE l."status" IS NULL OR l."status" = $dv_deleted
+    UNION ALL
+    SELECT l."hub_product_hk", $dv_deleted AS "status", $dv_record_source AS "record_source"
+    FROM (SELECT t."hub_product_hk", t."status" FROM "sat_product_status" t WHERE t."load_date" = (SELECT MAX(q."load_date") FROM "sat_product_status" q WHERE q."hub_product_hk" = t."hub_product_hk" AND q."load_date" < $dv_load_date)) l
+    WHERE l."status" <> $dv_deleted AND NOT EXISTS (SELECT 1 FROM "stg_sat_product_status" st WHERE st."hub_product_hk" = l."hub_product_hk")) d
+WHERE EXISTS (SELECT 1 FROM "sat_product_status" t WHERE t."load_date" > $dv_load_date);
 
 -- $dv_load_date = 2026-11-02 08:00:00.000000 (DateTime)
 -- $dv_record_source = 'erp' (string)
