@@ -181,7 +181,7 @@ internal static class LoadMessages
 
     /// <summary>A source declared the full extract of a table that is not a status-tracking satellite.</summary>
     public static string FullExtractOfNoStatusSatellite(string source, string table, IEnumerable<string> statusSatellites) =>
-        $"{source}: FullExtractFor names {table}, which is not a status-tracking satellite (s.StatusTracking()); the model's status-tracking satellites: {Names(statusSatellites)}";
+        $"{source}: FullExtractFor names {table}, which is not a status-tracking or effectivity satellite (s.StatusTracking(), s.Effectivity()); the model's: {Names(statusSatellites)}";
 
     /// <summary>A full extract with rejected rows: its deletions cannot be inferred.</summary>
     public static string FullExtractWithRejectedRows(string source, long rejected, IEnumerable<string> tables) =>
@@ -196,6 +196,10 @@ internal static class LoadMessages
     public static string LateFullExtract(string table, object? key, object? loadDate, object? stored) =>
         $"{table}: late data: the full extract's load date {Value(loadDate)} is older than the latest stored extract ({Value(stored)}), and it would change the status of hash key {Value(key)}: an old extract says nothing about what was deleted since. " +
         "Load full extracts in load-date order, or set LoadOptions.LateData = InsertInOrder to place its statuses in order.";
+
+    /// <summary>Two relationships of one driving key in an effectivity satellite's full extract.</summary>
+    public static string DrivingKeyConflict(string table, string drivingColumn, object? drivingKey, string first, string second) =>
+        $"{table}: the driving key {drivingColumn} {Value(drivingKey)} has two relationships in this full extract ({first} and {second}); it has at most one in effect at a time. Correct the extract; nothing was written.";
 
     /// <summary>A full extract rerun with other keys at a stored load date.</summary>
     public static string StatusConflict(string table, object? loadDate, object? key, object? stored) =>

@@ -5,9 +5,11 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null, string? statusColumn = null)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null, string? statusColumn = null, bool effectivity = false, string? drivingKey = null)
     {
         StatusColumn = statusColumn;
+        IsEffectivity = effectivity;
+        DrivingKey = drivingKey is null || parent is not Link link ? null : link.Hubs.FirstOrDefault(h => (h.Role ?? h.Hub.Name) == drivingKey);
         NonHistorized = nonHistorized;
         MultiActiveKeys = [.. (multiActiveKeys ?? []).Select(name => attributes.First(a => a.Name == name))];
         EffectiveFromColumn = effectiveFrom;
@@ -36,8 +38,36 @@ public sealed class Satellite
     /// </summary>
     public string? StatusColumn { get; }
 
-    /// <summary>Whether the satellite tracks the presence of its parent keys in full extracts (delete detection).</summary>
+    /// <summary>
+    /// Whether the satellite tracks the presence of its parent keys in full extracts: a status-tracking satellite (delete
+    /// detection) or an effectivity satellite.
+    /// </summary>
     public bool TracksStatus => StatusColumn is not null;
+
+    /// <summary>
+    /// Whether the satellite is an effectivity satellite on a link (<see cref="SatelliteBuilder.Effectivity"/>): its
+    /// status column <c>is_active</c> says which relationships are in effect (<see cref="EffectivityActive"/>) and which
+    /// ended (<see cref="EffectivityEnded"/>).
+    /// </summary>
+    public bool IsEffectivity { get; }
+
+    /// <summary>The driving key of an effectivity satellite: the link's hub reference that has at most one relationship in effect at a time; or <see langword="null"/>.</summary>
+    public LinkHubReference? DrivingKey { get; }
+
+    /// <summary>An effectivity satellite's status of a relationship in effect (opened, or opened again): <c>Y</c>.</summary>
+    public const string EffectivityActive = "Y";
+
+    /// <summary>An effectivity satellite's status of a relationship that ended: <c>N</c>.</summary>
+    public const string EffectivityEnded = "N";
+
+    /// <summary>The status a full extract gives a key it has for the first time (<see cref="StatusPresent"/>, or <see cref="EffectivityActive"/>).</summary>
+    public string FirstStatus => IsEffectivity ? EffectivityActive : StatusPresent;
+
+    /// <summary>The status of a key a full extract lacks (<see cref="StatusDeleted"/>, or <see cref="EffectivityEnded"/>).</summary>
+    public string AbsentStatus => IsEffectivity ? EffectivityEnded : StatusDeleted;
+
+    /// <summary>The status of an absent key that a full extract has again (<see cref="StatusReturned"/>, or <see cref="EffectivityActive"/>).</summary>
+    public string AgainStatus => IsEffectivity ? EffectivityActive : StatusReturned;
 
     /// <summary>The status of a key a full extract has for the first time: <c>I</c> (inserted).</summary>
     public const string StatusPresent = "I";

@@ -25,6 +25,10 @@ public sealed class SatelliteBuilder
 
     internal string? StatusColumn { get; private set; }
 
+    internal bool IsEffectivity { get; private set; }
+
+    internal string? DrivingKey { get; private set; }
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -122,6 +126,27 @@ public sealed class SatelliteBuilder
         ArgumentNullException.ThrowIfNull(statusColumn);
         Attributes.Add(new ColumnDefinition(statusColumn, DataType.String(1)));
         StatusColumn = statusColumn;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the satellite an **effectivity satellite** of its link: which relationships are in effect. It keeps one
+    /// column, <c>is_active</c> (<see cref="Satellite.EffectivityActive"/> <c>Y</c> or <see cref="Satellite.EffectivityEnded"/>
+    /// <c>N</c>), and is fed by a full extract of the relationships in effect now (<c>SourceMapping.FullExtractFor</c>): a
+    /// relationship it has for the first time, or again after it ended, gets <c>Y</c>; one in effect that it lacks gets
+    /// <c>N</c>. With a <paramref name="drivingKey"/> (the hub, or role, that has at most one relationship at a time —
+    /// e.g. the product, on at most one promotion) an extract with two relationships of one driving key is an error, so
+    /// a driving key never has two open relationships; when it moves, the old one ends and the new one starts at the same
+    /// load date.
+    /// </summary>
+    /// <param name="drivingKey">The driving key's hub name (or role), or <see langword="null"/> to track each relationship on its own.</param>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder Effectivity(string? drivingKey = null)
+    {
+        Attributes.Add(new ColumnDefinition("is_active", DataType.String(1)));
+        StatusColumn = "is_active";
+        IsEffectivity = true;
+        DrivingKey = drivingKey;
         return this;
     }
 

@@ -195,6 +195,22 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// For an effectivity satellite with a driving key (<see cref="Satellite.DrivingKey"/>): the staged relationships of
+    /// every driving key that has more than one in the full extract — the driving key's hash key, the link key and the
+    /// relationship's first origin, in that order. Joins the link table: run it after the batch's links are merged.
+    /// </summary>
+    /// <param name="satellite">The effectivity satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectDrivingKeyConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _statuses.SelectDrivingKeyConflicts(satellite, staging, sourceRowColumn);
+    }
+
+    /// <summary>
     /// Inserts the ghost record of a hub — the zero key with NULL business keys — if it is not there, so that links
     /// whose keys are NULL (mapped to the zero key) always join; conflict-safe as the hubs' loads. Values are parameters.
     /// </summary>

@@ -36,6 +36,7 @@ public static class ConformanceScenarios
     public const string LoadNonHistorizedSatellite = "load_satellite_nonhistorized";
     public const string LoadMultiActiveSatellite = "load_satellite_multiactive";
     public const string LoadStatusTrackingSatellite = "load_satellite_status_tracking";
+    public const string LoadEffectivitySatellite = "load_satellite_effectivity";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -45,7 +46,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite, LoadStatusTrackingSatellite,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -113,6 +114,11 @@ public static class ConformanceScenarios
         .Satellite("product_status", s => s.OnHub("product").StatusTracking())
         .Build(dialect);
 
+    /// <summary>The conformance model with an effectivity satellite on the sale link, driven by the product.</summary>
+    public static DataVaultModel EffectivityModel(SqlDialect dialect) => Builder(null)
+        .Satellite("sale_effectivity", s => s.OnLink("sale").Effectivity(drivingKey: "product"))
+        .Build(dialect);
+
     private static DataVaultModelBuilder Builder(HashingStandard? standard, bool nonHistorizedSales = false) => new DataVaultModelBuilder()
         .UseHashingStandard(standard ?? HashingStandards.Default)
         .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)))
@@ -164,6 +170,14 @@ public static class ConformanceScenarios
                 ? [dialect.LoadSatellite(events, stagingOf("sat_sale_metrics")), dialect.SelectNonHistorizedConflicts(events, stagingOf("sat_sale_metrics"), "dv_source_row"), .. dialect.CreateTable(dialect.SatelliteTable(events, DdlOptions.Default), DdlOptions.Default)]
                 : [],
             LoadMultiActiveSatellite => MultiActiveStatements(dialect),
+            LoadEffectivitySatellite => EffectivityModel(dialect).Satellite("sale_effectivity") is var effectivity
+                ?
+                [
+                    .. dialect.CreateTable(dialect.SatelliteTable(effectivity, DdlOptions.Default), DdlOptions.Default),
+                    dialect.SelectDrivingKeyConflicts(effectivity, stagingOf(effectivity.TableName), "dv_source_row"),
+                    dialect.LoadStatusTrackingSatellite(effectivity, stagingOf(effectivity.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "marketing"),
+                ]
+                : [],
             LoadStatusTrackingSatellite => StatusTrackingModel(dialect).Satellite("product_status") is var status
                 ?
                 [
@@ -265,6 +279,8 @@ public static class ConformanceScenarios
             names.UnionWith(model.Satellites.Select(dialect.SatelliteViewName));
         }
 
+        var effectivityTable = dialect.SatelliteTable(EffectivityModel(dialect).Satellite("sale_effectivity"), DdlOptions.Default);
+        names.UnionWith([effectivityTable.Name, StagingTable.For(effectivityTable.Name).Name, .. effectivityTable.Columns.Select(c => c.Name)]);
         var status = dialect.SatelliteTable(StatusTrackingModel(dialect).Satellite("product_status"), DdlOptions.Default);
         names.UnionWith([status.Name, StagingTable.For(status.Name).Name, .. status.Columns.Select(c => c.Name)]);
         var phones = dialect.SatelliteTable(MultiActiveModel(dialect).Satellite("customer_phones"), DdlOptions.Default);

@@ -101,6 +101,9 @@ public abstract partial class DialectConformanceTests
     public void Load_a_multi_active_satellite() => Verify(ConformanceScenarios.LoadMultiActiveSatellite);
 
     [Fact]
+    public void Load_an_effectivity_satellite() => Verify(ConformanceScenarios.LoadEffectivitySatellite);
+
+    [Fact]
     public void Load_a_status_tracking_satellite_with_every_value_a_parameter()
     {
         Verify(ConformanceScenarios.LoadStatusTrackingSatellite);

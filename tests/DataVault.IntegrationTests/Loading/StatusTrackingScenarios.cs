@@ -137,6 +137,6 @@ public abstract class StatusTrackingScenarios<TFixture>(TFixture fixture) : ICla
             [("P2", Day1, Day2, "I"), ("P2", Day2, Day3, "D"), ("P2", Day3, null, "D")], "the late deletion ends the first status; the stored one is kept (insert-only)");
 
         var notStatus = () => loader.LoadAsync(new LoadBatch("day 4", "erp") { LoadDate = Day4 }.AddObjects("catalogue", [new CatalogueItem("P1")], m => m.FullExtractFor("sat_product_details")));
-        (await notStatus.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("not a status-tracking satellite").And.Contain("sat_product_status");
+        (await notStatus.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("not a status-tracking or effectivity satellite").And.Contain("sat_product_status");
     }
 }

@@ -334,7 +334,7 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            Add(feed.Stage, SatelliteRow.Create(key, batch.LoadDate, feed.PresentDiff, _rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource, [Satellite.StatusPresent], sourceRow), full);
+            Add(feed.Stage, SatelliteRow.Create(key, batch.LoadDate, feed.PresentDiff, _rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource, [feed.Satellite.FirstStatus], sourceRow), full);
         }
     }
 

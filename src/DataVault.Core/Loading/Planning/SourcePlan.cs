@@ -139,7 +139,7 @@ internal sealed partial class SourcePlan
                     Require(satellite.TableName, satellite.Parent.KeyParts);
                     var stage = stages.Satellite(satellite);
                     stage.MarkFullExtract(allowEmpty, mapping.RecordSource);
-                    _statuses.Add(new StatusFeed(stage, satellite, Need(satellite.Parent.KeyParts), ModelHashing.HashDiff(satellite, [Satellite.StatusPresent])!));
+                    _statuses.Add(new StatusFeed(stage, satellite, Need(satellite.Parent.KeyParts), ModelHashing.HashDiff(satellite, [satellite.FirstStatus])!));
                 }
 
                 continue;

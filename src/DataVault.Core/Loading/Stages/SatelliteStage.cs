@@ -209,6 +209,11 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         ArgumentNullException.ThrowIfNull(context);
         if (Satellite.TracksStatus)
         {
+            if (Satellite.DrivingKey is not null)
+            {
+                await CheckDrivingKeyAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+
             // Runs even for an empty extract (allowed, so every tracked key is deleted): absent keys are the point.
             var statuses = DialectOf(context).LoadStatusTrackingSatellite(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context));
             var inserted = await context.Session.ExecuteAsync(statuses, context.Transaction, cancellationToken).ConfigureAwait(false);
@@ -252,6 +257,21 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         if (conflicts.Rows.Count > 0)
         {
             throw new DataVaultLoadException(LoadMessages.StatusConflict(Satellite.TableName, context.Batch.LoadDate, conflicts.Rows[0][0], conflicts.Rows[0][1]));
+        }
+    }
+
+    /// <summary>An effectivity satellite's driving key has at most one relationship in a full extract (the links are merged by now; the batch's transaction rolls back on the error).</summary>
+    private async Task CheckDrivingKeyAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        var rows = (await context.Session.QueryAsync(context.Session.Dialect.SelectDrivingKeyConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 2, cancellationToken).ConfigureAwait(false)).Rows;
+        if (rows.Count >= 2)
+        {
+            throw new DataVaultLoadException(LoadMessages.DrivingKeyConflict(
+                Satellite.TableName,
+                Satellite.DrivingKey!.HashKeyColumn,
+                rows[0][0],
+                context.Batch.Describe(Convert.ToInt64(rows[0][2], CultureInfo.InvariantCulture)),
+                context.Batch.Describe(Convert.ToInt64(rows[1][2], CultureInfo.InvariantCulture))));
         }
     }
 

@@ -168,6 +168,12 @@ internal static class ModelDiagnostics
         "Status-tracking satellite '{0}' also declares {1}; it keeps only the status of its parent keys.",
         "Declare the descriptive columns on another satellite of the same parent, and keep s.StatusTracking() alone.");
 
+    /// <summary>DV1037: the satellite, what is wrong.</summary>
+    public static ModelDiagnosticDescriptor<string, string> InvalidEffectivity { get; } = new(
+        DiagnosticCodes.InvalidEffectivity, nameof(DiagnosticCodes.InvalidEffectivity),
+        "Effectivity satellite '{0}' {1}.",
+        "Attach it to a link (s.OnLink(\"<link>\")) and name its driving key by one of the link's hub names or roles, or none.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -229,7 +235,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

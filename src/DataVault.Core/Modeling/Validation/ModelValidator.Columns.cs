@@ -64,6 +64,21 @@ internal sealed partial class ModelValidator
             Report(ModelDiagnostics.MultiActiveNonHistorized.Create(satellite.Declaration.Path, satellite.Declaration.Name));
         }
 
+        if (satellite.Builder.IsEffectivity && satellite.Parent.Target is { } target)
+        {
+            var problem = target switch
+            {
+                Link link when satellite.Builder.DrivingKey is { } driving && !link.Hubs.Any(h => (h.Role ?? h.Hub.Name) == driving) =>
+                    $"names driving key '{driving}', which is not a hub or role of link '{link.Name}' ({string.Join(", ", link.Hubs.Select(h => h.Role ?? h.Hub.Name))})",
+                Link => null,
+                _ => $"is attached to hub '{target.Name}'; effectivity is of a link's relationships",
+            };
+            if (problem is not null)
+            {
+                Report(ModelDiagnostics.InvalidEffectivity.Create(satellite.Declaration.Path, satellite.Declaration.Name, problem));
+            }
+        }
+
         if (satellite.Builder.StatusColumn is { } status)
         {
             var others = satellite.Builder.Attributes.Where(a => a.Name != status).Select(a => $"attribute '{a.Name}'")

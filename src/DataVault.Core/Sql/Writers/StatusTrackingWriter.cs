@@ -3,8 +3,9 @@ using DataVault.Core.Modeling;
 namespace DataVault.Core.Sql.Writers;
 
 /// <summary>
-/// The statements of a status-tracking satellite (<see cref="Satellite.TracksStatus"/>), fed by a full extract whose
-/// keys are staged. Against each key's latest status before the load date: a staged key without one, or deleted, gets
+/// The statements of a status-tracking or effectivity satellite (<see cref="Satellite.TracksStatus"/>), fed by a full
+/// extract whose keys (hub keys, or a link's relationships) are staged; the status values are the satellite's
+/// (<see cref="Satellite.FirstStatus"/>, <see cref="Satellite.AbsentStatus"/>, <see cref="Satellite.AgainStatus"/>). Against each key's latest status before the load date: a staged key without one, or deleted, gets
 /// present (<c>I</c>) or returned (<c>R</c>); a key whose latest status is not deleted and that the extract lacks gets
 /// deleted (<c>D</c>). Every status, load date, record source and hash diff is a parameter.
 /// </summary>
@@ -63,6 +64,29 @@ internal sealed class StatusTrackingWriter(SqlDialect dialect)
             Parameters(satellite, loadDate, recordSource));
     }
 
+    /// <summary>
+    /// For an effectivity satellite with a driving key: the staged relationships of every driving key that has more than
+    /// one in the extract — the driving key, the relationship's link key and its first origin, in driving-key and origin
+    /// order. Joins the link table, so it runs after the links are merged.
+    /// </summary>
+    public SqlStatement SelectDrivingKeyConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        var n = Names.Of(Quoter, satellite, staging);
+        var link = (Link)satellite.Parent;
+        var driving = Quoter.QuoteIdentifier((satellite.DrivingKey ?? throw new ArgumentException($"{satellite.TableName} has no driving key.", nameof(satellite))).HashKeyColumn);
+        var linkTable = Quoter.QuoteTable(link.Schema, link.TableName);
+        var row = Quoter.QuoteIdentifier(sourceRowColumn);
+        var first = Quoter.QuoteIdentifier("first_row");
+        return SqlStatement.Of(
+            $"SELECT l.{driving}, st.{n.Key}, MIN(st.{row}) AS {first}{Nl}" +
+            $"FROM {n.Staging} st JOIN {linkTable} l ON l.{n.Key} = st.{n.Key}{Nl}" +
+            $"WHERE l.{driving} IN ({Nl}" +
+            $"    SELECT l2.{driving} FROM {n.Staging} s2 JOIN {linkTable} l2 ON l2.{n.Key} = s2.{n.Key}{Nl}" +
+            $"    GROUP BY l2.{driving} HAVING COUNT(DISTINCT s2.{n.Key}) > 1){Nl}" +
+            $"GROUP BY l.{driving}, st.{n.Key}{Nl}" +
+            $"ORDER BY l.{driving}, {first}");
+    }
+
     /// <summary>The statuses the extract gives: staged keys new or deleted before, and keys it lacks that were not deleted.</summary>
     private string Desired(Names n)
     {
@@ -91,12 +115,12 @@ internal sealed class StatusTrackingWriter(SqlDialect dialect)
     [
         new("dv_load_date", dialect.Types.ToDbValue(loadDate, DataType.Timestamp)),
         new("dv_record_source", recordSource),
-        new("dv_present", Satellite.StatusPresent),
-        new("dv_returned", Satellite.StatusReturned),
-        new("dv_deleted", Satellite.StatusDeleted),
-        new("dv_diff_present", ModelHashing.HashDiff(satellite, [Satellite.StatusPresent])),
-        new("dv_diff_returned", ModelHashing.HashDiff(satellite, [Satellite.StatusReturned])),
-        new("dv_diff_deleted", ModelHashing.HashDiff(satellite, [Satellite.StatusDeleted])),
+        new("dv_present", satellite.FirstStatus),
+        new("dv_returned", satellite.AgainStatus),
+        new("dv_deleted", satellite.AbsentStatus),
+        new("dv_diff_present", ModelHashing.HashDiff(satellite, [satellite.FirstStatus])),
+        new("dv_diff_returned", ModelHashing.HashDiff(satellite, [satellite.AgainStatus])),
+        new("dv_diff_deleted", ModelHashing.HashDiff(satellite, [satellite.AbsentStatus])),
     ];
 
     /// <summary>The quoted names the statements use.</summary>
