@@ -9,7 +9,8 @@ namespace Retail;
 /// two lines keeps both lines (the seed's link lost one; KNOWN-DEFECTS #9). Beside the seed's schema, structures the
 /// retail data has: a multi-active satellite of customers' phones by type (<c>sat_customer_phones</c>) and the seed's
 /// <c>track_deletes</c> as a status-tracking satellite of products (<c>sat_product_status</c>), fed by the catalogue's
-/// full extract.
+/// full extract; and an effectivity satellite of <c>link_product_promotion</c> driven by the product
+/// (<c>sat_product_promotion_effectivity</c>), fed by the full extract of the promotion each product is on now.
 /// </summary>
 internal static class RetailModel
 {
@@ -112,7 +113,9 @@ internal static class RetailModel
                 .MultiActiveKey("phone_type", DataType.String(10))
                 .Attribute("phone_number", DataType.String(20)))
             // The seed's track_deletes: which products the catalogue's full extract has (I), lost (D) or has again (R).
-            .Satellite("product_status", s => s.OnHub("product").StatusTracking());
+            .Satellite("product_status", s => s.OnHub("product").StatusTracking())
+            // Which promotion each product is on now (at most one): an effectivity satellite of the link, driven by the product.
+            .Satellite("product_promotion_effectivity", s => s.OnLink("product_promotion").Effectivity(drivingKey: "product"));
 
         // ---- Point-in-time tables (library feature: built set-based by the dialect, one row per key and day) ---
         builder

@@ -58,7 +58,9 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         lines.GroupBy(l => (l.TransactionId, l.ProductId)).Should().Contain(g => g.Count() > 1, "the generator puts a product twice on some transaction");
 
         // A line without a promotion links to the zero key in link_sales, and creates no product-promotion pair.
-        var pairs = lines.Where(l => l.PromotionId is not null).Select(l => (l.ProductId, l.PromotionId)).Distinct().Count();
+        // The link also holds every relationship of the extracts of the promotion each product is on (effectivity).
+        var pairs = lines.Where(l => l.PromotionId is not null).Select(l => (l.ProductId, l.PromotionId))
+            .Concat(batches.SelectMany(b => b.PromotionsNow ?? []).Select(p => (p.ProductId, (string?)p.PromotionId))).Distinct().Count();
         (await CountAsync(connection, "SELECT COUNT(*) FROM link_product_promotion")).Should().Be(pairs);
         (await CountAsync(connection, """
             SELECT COUNT(*) FROM link_sales l JOIN hub_promotion h ON h.hub_promotion_hk = l.hub_promotion_hk WHERE h.record_source = 'SYSTEM'
@@ -333,6 +335,7 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
             ["customer-history"] = ["--customer", customer],
             ["customer-phones"] = ["--customer", Interesting.CustomerWithChangedPhones(_data.Batches)!],
             ["discontinued-products"] = ["--limit", "5"],
+            ["promotion-history"] = ["--product", Interesting.ProductMovedBack(_data.Batches)!],
             ["price-history"] = ["--product", product],
             ["sales-context"] = ["--limit", "5"],
             ["sales-as-of"] = ["--as-of", "2026-03-09", "--limit", "5"],
@@ -443,6 +446,36 @@ public abstract class RetailScenarioTests<TDatabase> : IAsyncLifetime
         var (code, output) = await Cli.RunAsync(["query", "discontinued-products", "--format", "csv"], Database.Options);
         code.Should().Be(0, output);
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).Should().BeEquivalentTo(expected.Where(e => e.Value[^1] == "D").Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task The_promotion_each_product_is_on_is_an_effectivity_satellite_with_one_promotion_in_effect_per_product()
+    {
+        await LoadAllAsync();
+        var batches = _data.Batches;
+        await using var connection = await Database.OpenAsync();
+
+        // In effect now: exactly the last extract's relationships, one per product.
+        var current = (await QueryAsync(connection, """
+            SELECT hp.product_id, hm.promotion_id FROM sat_product_promotion_effectivity e
+            JOIN link_product_promotion l ON l.link_product_promotion_hk = e.link_product_promotion_hk
+            JOIN hub_product hp ON hp.hub_product_hk = l.hub_product_hk JOIN hub_promotion hm ON hm.hub_promotion_hk = l.hub_promotion_hk
+            WHERE e.load_end_date IS NULL AND e.is_active = 'Y'
+            """)).Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
+        current.Should().BeEquivalentTo(batches[^1].PromotionsNow!.Select(p => (p.ProductId, p.PromotionId)));
+        current.GroupBy(c => c.Item1).Should().OnlyContain(g => g.Count() == 1);
+
+        // The product that moved and moved back: on A, then B (A ended), then A again (B ended).
+        var product = Interesting.ProductMovedBack(batches)!;
+        var history = (await QueryAsync(connection, """
+            SELECT hm.promotion_id, e.is_active FROM sat_product_promotion_effectivity e
+            JOIN link_product_promotion l ON l.link_product_promotion_hk = e.link_product_promotion_hk
+            JOIN hub_product hp ON hp.hub_product_hk = l.hub_product_hk JOIN hub_promotion hm ON hm.hub_promotion_hk = l.hub_promotion_hk
+            WHERE hp.product_id = @product ORDER BY e.load_date, e.is_active DESC
+            """, ("product", product))).Select(r => $"{r[0]}={r[1]}").ToList();
+        var a = batches[0].PromotionsNow!.Single(p => p.ProductId == product).PromotionId;
+        var b = batches[1].PromotionsNow!.Single(p => p.ProductId == product).PromotionId;
+        history.Should().Equal($"{a}=Y", $"{b}=Y", $"{a}=N", $"{a}=Y", $"{b}=N");
     }
 
     private async Task LoadAllAsync()

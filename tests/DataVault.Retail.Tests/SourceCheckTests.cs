@@ -110,11 +110,11 @@ public sealed class SourceCheckTests : IDisposable
         [
             .. model.Hubs.SelectMany(h => h.BusinessKeys),
             .. model.Links.SelectMany(l => l.DependentChildKeys),
-            // A status-tracking satellite's status is the loader's, from the catalogue's full extract (whose key is read).
+            // A status-tracking or effectivity satellite's status is the loader's, from a full extract (whose keys are read).
             .. model.Satellites.Where(s => !s.TracksStatus).SelectMany(s => s.Attributes),
         ];
         columns.Where(c => c.Default is null).Select(c => c.Name).Should().OnlyContain(c => read.Contains(c), "every column of the model comes from some file's required columns (or is derived)");
-        model.Satellites.Where(s => s.TracksStatus).Select(s => s.TableName).Should().Equal(["sat_product_status"]);
+        model.Satellites.Where(s => s.TracksStatus).Select(s => s.TableName).Should().Equal(["sat_product_status", "sat_product_promotion_effectivity"]);
         RetailSourceCheck.RequiredColumns(RetailCsv.CatalogueFile).Should().Equal(["product_id"], "the catalogue's full extract carries the key of what it tracks");
         RetailSourceCheck.Defaulted.Should().Equal(["currency"], "the seed declares one default: currency VARCHAR(3) DEFAULT 'USD'");
     }

@@ -96,6 +96,11 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
                     await ShowAsync(vault, "customer-phones", new QueryParameters(CustomerId: withPhones), $"customer-phones {withPhones} (a multi-active satellite: each change inserts the whole set)");
                 }
 
+                if (Interesting.ProductMovedBack(batches.Select(b => b.Batch).ToList()) is { } moved)
+                {
+                    await ShowAsync(vault, "promotion-history", new QueryParameters(ProductId: moved), $"promotion-history {moved} (an effectivity satellite driven by the product: A -> B -> A)");
+                }
+
                 await ShowAsync(vault, "discontinued-products", new QueryParameters(Limit: 10), "discontinued-products (absent from the catalogue's latest full extract: the seed's track_deletes)");
                 if (Interesting.RepricedProduct(batches.Select(b => b.Batch).ToList()) is { } product)
                 {

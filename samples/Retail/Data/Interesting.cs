@@ -65,4 +65,21 @@ internal static class Interesting
         var third = batches.Count > 2 ? (batches[2].Phones ?? []).Select(p => p.CustomerId).ToHashSet(StringComparer.Ordinal) : [];
         return changed.FirstOrDefault(third.Contains) ?? changed.FirstOrDefault();
     }
+
+    /// <summary>A product whose promotion changed in batch 2 and changed back in batch 3 (A → B → A), from the full extracts of the promotion each product is on.</summary>
+    /// <param name="batches">The batches.</param>
+    /// <returns>The product id, or <see langword="null"/>.</returns>
+    public static string? ProductMovedBack(IReadOnlyList<RetailBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count < 3)
+        {
+            return null;
+        }
+
+        Dictionary<string, string> On(RetailBatch batch) => (batch.PromotionsNow ?? []).ToDictionary(p => p.ProductId, p => p.PromotionId, StringComparer.Ordinal);
+        var (first, second, third) = (On(batches[0]), On(batches[1]), On(batches[2]));
+        return first.Keys.Order(StringComparer.Ordinal).FirstOrDefault(p =>
+            second.TryGetValue(p, out var b) && b != first[p] && third.TryGetValue(p, out var c) && c == first[p]);
+    }
 }

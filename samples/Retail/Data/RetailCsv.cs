@@ -12,6 +12,9 @@ internal static class RetailCsv
     /// <summary>product_catalogue.csv: the full extract of the ids of every product on sale now (a product absent from it is discontinued).</summary>
     public const string CatalogueFile = "product_catalogue.csv";
 
+    /// <summary>product_promotions.csv: the full extract of the promotion each product is on now (at most one; a product on none is absent).</summary>
+    public const string PromotionsNowFile = "product_promotions.csv";
+
     /// <summary>products.csv</summary>
     public const string ProductsFile = "products.csv";
 
@@ -25,7 +28,7 @@ internal static class RetailCsv
     public const string TransactionsFile = "transactions.csv";
 
     /// <summary>Every source file, in load order.</summary>
-    public static IReadOnlyList<string> Files { get; } = [CustomersFile, PhonesFile, ProductsFile, CatalogueFile, StoresFile, PromotionsFile, TransactionsFile];
+    public static IReadOnlyList<string> Files { get; } = [CustomersFile, PhonesFile, ProductsFile, CatalogueFile, StoresFile, PromotionsFile, PromotionsNowFile, TransactionsFile];
 
     /// <summary>The header of customers.csv.</summary>
     public static IReadOnlyList<string> CustomerColumns { get; } =
@@ -36,6 +39,9 @@ internal static class RetailCsv
 
     /// <summary>The header of product_catalogue.csv.</summary>
     public static IReadOnlyList<string> CatalogueColumns { get; } = ["product_id"];
+
+    /// <summary>The header of product_promotions.csv.</summary>
+    public static IReadOnlyList<string> PromotionNowColumns { get; } = ["product_id", "promotion_id"];
 
     /// <summary>The header of products.csv.</summary>
     public static IReadOnlyList<string> ProductColumns { get; } =
@@ -72,6 +78,7 @@ internal static class RetailCsv
             [s.StoreId, s.StoreName, s.StoreType, s.Manager, s.Address, s.City, s.State, s.Country, s.PostalCode, s.Phone, s.OpenDate, s.SquareFootage, s.NumberOfEmployees]);
         rows += Write(folder, PromotionsFile, PromotionColumns, batch.Promotions, p =>
             [p.PromotionId, p.PromotionName, p.PromotionType, p.DiscountPercentage, p.StartDate, p.EndDate, p.Description]);
+        rows += Write(folder, PromotionsNowFile, PromotionNowColumns, batch.PromotionsNow, p => [p.ProductId, p.PromotionId]);
         rows += Write(folder, TransactionsFile, TransactionColumns, batch.Transactions, t =>
             [t.TransactionId, t.TransactionDate, t.TransactionTime, t.CustomerId, t.ProductId, t.StoreId, t.PromotionId, t.Quantity, t.UnitPrice, t.DiscountAmount, t.TaxAmount, t.LineItemNumber, t.PaymentMethod]);
         return rows;

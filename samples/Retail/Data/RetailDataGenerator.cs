@@ -73,6 +73,10 @@ internal sealed class RetailDataGenerator
     private readonly Faker _catalogueFaker;
     private readonly SortedSet<string> _discontinued = new(StringComparer.Ordinal);
     private List<string> _lastCatalogue = [];
+    // The promotion each product is on now, from its own randomizer too.
+    private readonly Faker _promotionFaker;
+    private readonly SortedDictionary<string, string> _onPromotion = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _lastMoves = new(StringComparer.Ordinal);
     private readonly List<Customer> _customers = [];
     private readonly List<Product> _products = [];
     private readonly List<Store> _stores = [];
@@ -95,6 +99,7 @@ internal sealed class RetailDataGenerator
         _faker = new Faker("en") { Random = new Randomizer(options.Seed) };
         _phoneFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 7)) };
         _catalogueFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 11)) };
+        _promotionFaker = new Faker("en") { Random = new Randomizer(unchecked(options.Seed * 31 + 13)) };
     }
 
     /// <summary>Makes every batch, in order.</summary>
@@ -141,7 +146,7 @@ internal sealed class RetailDataGenerator
         // A year of sales before the first load.
         var transactions = Transactions(_options.Transactions, date.AddDays(-365), date.AddDays(-1), _customers, _products);
         var phones = _customers.SelectMany(c => _phones[c.CustomerId] = NewPhones(c.CustomerId)).ToList();
-        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions, phones, Catalogue(1));
+        return new RetailBatch(BatchName(1), date, [.. _customers], [.. _products], [.. _stores], [.. _promotions], transactions, phones, Catalogue(1), PromotionsNow(1));
     }
 
     private RetailBatch LaterBatch(int number, DateOnly date)
@@ -224,7 +229,7 @@ internal sealed class RetailDataGenerator
 
         // The day's sales since the previous load.
         var transactions = Transactions(Math.Max(1, _options.Transactions / 10), date.AddDays(-1), date.AddDays(-1), _customers, _products);
-        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions, ChangedPhones(number, changed.Values), Catalogue(number));
+        return new RetailBatch(BatchName(number), date, [.. changed.Values], [.. products.Values], stores, null, transactions, ChangedPhones(number, changed.Values), Catalogue(number), PromotionsNow(number));
     }
 
     private List<TransactionLine> Transactions(int lines, DateOnly from, DateOnly to, List<Customer> customers, List<Product> products)
@@ -343,6 +348,55 @@ internal sealed class RetailDataGenerator
 
         _lastCatalogue = [.. _products.Select(p => p.ProductId).Where(id => !_discontinued.Contains(id))];
         return _lastCatalogue;
+    }
+
+    /// <summary>
+    /// The full extract of the promotion each product is on now (at most one each): in batch 1 about a fifth of the
+    /// products; from batch 2 on a few move to another promotion and a few leave theirs; from batch 3 on the first product
+    /// moved in the batch before moves back (A → B → A).
+    /// </summary>
+    private List<ProductOnPromotion> PromotionsNow(int number)
+    {
+        if (_promotions.Count < 2)
+        {
+            return [.. _onPromotion.Select(p => new ProductOnPromotion(p.Key, p.Value))];
+        }
+
+        var random = _promotionFaker.Random;
+        var promotions = _promotions.Select(p => p.PromotionId).ToList();
+        if (number == 1)
+        {
+            foreach (var product in random.ListItems(_products.Select(p => p.ProductId).ToList(), Math.Max(1, _products.Count / 5)))
+            {
+                _onPromotion[product] = random.ListItem(promotions);
+            }
+        }
+        else
+        {
+            var moves = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? back = null;
+            if (number >= 3 && _lastMoves.OrderBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault() is { Key: { } mover, Value: { } previous } && _onPromotion.ContainsKey(mover))
+            {
+                back = mover;
+                _onPromotion[mover] = previous;
+            }
+
+            var on = _onPromotion.Keys.Where(p => p != back).ToList();
+            foreach (var product in random.ListItems(on, Math.Min(on.Count, Percent(_options.Products, 2))).Order(StringComparer.Ordinal))
+            {
+                moves[product] = _onPromotion[product];
+                _onPromotion[product] = random.ListItem(promotions.Where(p => p != _onPromotion[product]).ToList());
+            }
+
+            foreach (var product in random.ListItems(on.Where(p => !moves.ContainsKey(p)).ToList(), Math.Min(on.Count - moves.Count, Percent(_options.Products, 1))))
+            {
+                _onPromotion.Remove(product);
+            }
+
+            _lastMoves = moves;
+        }
+
+        return [.. _onPromotion.Select(p => new ProductOnPromotion(p.Key, p.Value))];
     }
 
     private string PhoneNumber() => _phoneFaker.Phone.PhoneNumber("###-###-####");

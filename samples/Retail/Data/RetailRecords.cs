@@ -84,4 +84,8 @@ internal sealed record RetailBatch(
     IReadOnlyList<Promotion>? Promotions,
     IReadOnlyList<TransactionLine>? Transactions,
     IReadOnlyList<CustomerPhone>? Phones = null,
-    IReadOnlyList<string>? Catalogue = null);
+    IReadOnlyList<string>? Catalogue = null,
+    IReadOnlyList<ProductOnPromotion>? PromotionsNow = null);
+
+/// <summary>The promotion a product is on now (one row of product_promotions.csv, a full extract: at most one per product).</summary>
+internal sealed record ProductOnPromotion(string ProductId, string PromotionId);

@@ -48,6 +48,13 @@ internal static class RetailBatchLoader
                 continue;
             }
 
+            if (file == RetailCsv.PromotionsNowFile)
+            {
+                // The promotion each product is on now: a full extract of the relationships in effect, driven by the product.
+                batch.AddCsv(path, m => m.FullExtractFor("sat_product_promotion_effectivity"));
+                continue;
+            }
+
             if (file != RetailCsv.TransactionsFile)
             {
                 batch.AddCsv(path);

@@ -59,6 +59,7 @@ internal static class RetailSourceCheck
         RetailCsv.CustomersFile => RetailCsv.CustomerColumns,
         RetailCsv.PhonesFile => RetailCsv.PhoneColumns,
         RetailCsv.CatalogueFile => RetailCsv.CatalogueColumns,
+        RetailCsv.PromotionsNowFile => RetailCsv.PromotionNowColumns,
         RetailCsv.ProductsFile => RetailCsv.ProductColumns,
         RetailCsv.StoresFile => RetailCsv.StoreColumns,
         RetailCsv.PromotionsFile => RetailCsv.PromotionColumns,

@@ -20,7 +20,7 @@ internal sealed class RetailQueries
 {
     /// <summary>The query names, as the <c>query</c> command takes them.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["current-customers", "customer-history", "customer-phones", "discontinued-products", "price-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
+        ["current-customers", "customer-history", "customer-phones", "discontinued-products", "price-history", "promotion-history", "sales-context", "sales-as-of", "sales-by-segment", "top-products"];
 
     private readonly SqlDialect _dialect;
     private readonly List<SqlParameterValue> _parameters = [];
@@ -49,6 +49,7 @@ internal sealed class RetailQueries
             "customer-phones" => q.CustomerPhones(parameters.CustomerId ?? throw new ArgumentException("customer-phones needs --customer ID")),
             "discontinued-products" => q.DiscontinuedProducts(parameters.Limit ?? DefaultLimit),
             "price-history" => q.PriceHistory(parameters.ProductId ?? throw new ArgumentException("price-history needs --product ID")),
+            "promotion-history" => q.PromotionHistory(parameters.ProductId ?? throw new ArgumentException("promotion-history needs --product ID")),
             "sales-context" => q.SalesContext(parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
             "sales-as-of" => q.SalesAsOf(parameters.AsOf ?? throw new ArgumentException("sales-as-of needs --as-of DATE"), parameters.CustomerId, parameters.ProductId, parameters.Limit ?? DefaultLimit),
             "sales-by-segment" => q.SalesBySegment(),
@@ -156,6 +157,28 @@ internal sealed class RetailQueries
             LEFT JOIN {Q("sat_product_details")} pd ON pd.{Q("hub_product_hk")} = h.{Q("hub_product_hk")} AND pd.{Q("load_end_date")} IS NULL
             WHERE h.{Q("product_id")} = {P("product_id", productId)}
             ORDER BY pp.{Q("load_date")} DESC
+            """;
+        return Statement(text);
+    }
+
+    /// <summary>
+    /// The promotions a product has been on (the effectivity satellite of <c>link_product_promotion</c>, driven by the
+    /// product): each start (<c>Y</c>) and end (<c>N</c>) with its load date, newest first.
+    /// </summary>
+    /// <param name="productId">The product.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement PromotionHistory(string productId)
+    {
+        var text = $"""
+            SELECT hp.{Q("product_id")}, hm.{Q("promotion_id")}, spd.{Q("promotion_name")}, e.{Q("load_date")}, e.{Q("load_end_date")},
+                   CASE WHEN e.{Q("is_active")} = {P("active", Satellite.EffectivityActive)} THEN 'on promotion' ELSE 'ended' END AS {Q("status")}
+            FROM {Q("hub_product")} hp
+            JOIN {Q("link_product_promotion")} l ON l.{Q("hub_product_hk")} = hp.{Q("hub_product_hk")}
+            JOIN {Q("sat_product_promotion_effectivity")} e ON e.{Q("link_product_promotion_hk")} = l.{Q("link_product_promotion_hk")}
+            JOIN {Q("hub_promotion")} hm ON hm.{Q("hub_promotion_hk")} = l.{Q("hub_promotion_hk")}
+            LEFT JOIN {Q("sat_promotion_details")} spd ON spd.{Q("hub_promotion_hk")} = hm.{Q("hub_promotion_hk")} AND spd.{Q("load_end_date")} IS NULL
+            WHERE hp.{Q("product_id")} = {P("product_id", productId)}
+            ORDER BY e.{Q("load_date")} DESC, {Q("status")}, hm.{Q("promotion_id")}
             """;
         return Statement(text);
     }

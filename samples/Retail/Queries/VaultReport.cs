@@ -96,6 +96,15 @@ internal static class VaultReport
             lines.Add(new ReportLine(History, "discontinued products", Convert.ToInt64(value ?? 0L, CultureInfo.InvariantCulture)));
         }
 
+        if (model.Satellites.FirstOrDefault(s => s.IsEffectivity && s.TableName == "sat_product_promotion_effectivity") is { } effectivity)
+        {
+            var value = await session.ScalarAsync(
+                new SqlStatement($"SELECT COUNT(*) FROM {Q(effectivity.TableName)} WHERE {Q(model.Naming.LoadEndDate)} IS NULL AND {Q(effectivity.StatusColumn!)} = {dialect.ParameterPlaceholder("active")}", [new("active", Satellite.EffectivityActive)]),
+                null,
+                cancellationToken);
+            lines.Add(new ReportLine(History, "products on a promotion now", Convert.ToInt64(value ?? 0L, CultureInfo.InvariantCulture)));
+        }
+
         foreach (var satellite in model.Satellites)
         {
             await Count(History, satellite.TableName + " rows", $"SELECT COUNT(*) FROM {Q(satellite.TableName)} WHERE {notGhost}");
