@@ -56,7 +56,7 @@ public class BatchPlanTests
                 SatelliteStage satellite => dialect.LoadSatellite(satellite.Satellite, stage.Staging),
                 _ => throw new InvalidOperationException(stage.GetType().Name),
             };
-            stage.Load(dialect).Text.Should().Be(expected.Text, stage.Table);
+            stage.Load(dialect, plan.State).Text.Should().Be(expected.Text, stage.Table);
         }
 
         var metrics = plan.Stages.Satellites.Single();

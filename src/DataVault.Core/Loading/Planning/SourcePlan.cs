@@ -137,7 +137,7 @@ internal sealed partial class SourcePlan
                     }
 
                     Require(satellite.TableName, satellite.Parent.KeyParts);
-                    var stage = stages.Satellite(satellite);
+                    var stage = stages.StatusTracking(satellite);
                     stage.MarkFullExtract(allowEmpty, mapping.RecordSource);
                     _statuses.Add(new StatusFeed(stage, satellite, Need(satellite.Parent.KeyParts), ModelHashing.HashDiff(satellite, [satellite.FirstStatus])!));
                 }
@@ -284,7 +284,7 @@ internal sealed partial class SourcePlan
     private sealed record LinkFeed(LinkStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
 
     /// <summary>A status-tracking satellite this source is the full extract of: its stage, where its parent key is among the needed columns, and the stored hash diff of "present".</summary>
-    private sealed record StatusFeed(SatelliteStage Stage, Satellite Satellite, int[] ParentKeys, object PresentDiff);
+    private sealed record StatusFeed(StatusTrackingStage Stage, Satellite Satellite, int[] ParentKeys, object PresentDiff);
 
     /// <summary>Where a satellite's multi-active key columns are among its attributes (empty when it is not multi-active).</summary>
     private static int[] MultiActivePositions(Satellite satellite) =>

@@ -15,6 +15,7 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     private readonly Dictionary<string, HubStage> _hubs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkStage> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SatelliteStage> _satellites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusTrackingStage> _statuses = new(StringComparer.Ordinal);
 
     /// <summary>Every stage, in the order the sources first fed it.</summary>
     public IReadOnlyList<TargetStage> All => _all;
@@ -22,8 +23,11 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     /// <summary>The satellite stages, in the order the sources first fed them.</summary>
     public IEnumerable<SatelliteStage> Satellites => _all.OfType<SatelliteStage>();
 
-    /// <summary>The stages in merge order: hubs, links, satellites (each in the order the sources first fed them).</summary>
-    public IEnumerable<TargetStage> InMergeOrder => _all.OfType<HubStage>().Concat<TargetStage>(_all.OfType<LinkStage>()).Concat(Satellites);
+    /// <summary>
+    /// The stages in merge order: hubs, links, satellites, then status-tracking and effectivity satellites (each in the
+    /// order the sources first fed them; an effectivity satellite's driving-key check reads the merged links).
+    /// </summary>
+    public IEnumerable<TargetStage> InMergeOrder => _all.OfType<HubStage>().Concat<TargetStage>(_all.OfType<LinkStage>()).Concat(Satellites).Concat(_all.OfType<StatusTrackingStage>());
 
     public HubStage Hub(Hub hub) => Get(_hubs, hub.TableName, () =>
     {
@@ -48,11 +52,23 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
 
     public SatelliteStage Satellite(Satellite satellite) => Get(_satellites, satellite.TableName, () =>
     {
+        var (schema, staging) = SatelliteSchema(satellite);
+        return new SatelliteStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
+    });
+
+    /// <summary>The stage of a status-tracking or effectivity satellite (staged like any satellite: <see cref="SatelliteRow"/>).</summary>
+    public StatusTrackingStage StatusTracking(Satellite satellite) => Get(_statuses, satellite.TableName, () =>
+    {
+        var (schema, staging) = SatelliteSchema(satellite);
+        return new StatusTrackingStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
+    });
+
+    /// <summary>A satellite's staging table, in the order of <see cref="SatelliteRow"/>'s ordinals.</summary>
+    private (StagingTableSchema Schema, TableDefinition Definition) SatelliteSchema(Satellite satellite)
+    {
         var definition = dialect.SatelliteTable(satellite, options.Ddl);
         var naming = satellite.Parent.Naming;
-
-        // In the order of SatelliteRow's ordinals.
-        var (schema, staging) = Schema(definition,
+        return Schema(definition,
         [
             (satellite.ParentHashKeyColumn, KeyType(definition, satellite.ParentHashKeyColumn)),
             (naming.LoadDate, DataType.Timestamp),
@@ -60,8 +76,7 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
             (naming.RecordSource, DataType.String(options.Ddl.RecordSourceLength)),
             .. satellite.Attributes.Select(a => (a.Name, a.Type)),
         ]);
-        return new SatelliteStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
-    });
+    }
 
     private (string, DataType)[] LoadColumns(NamingConventions naming) => [(naming.LoadDate, DataType.Timestamp), (naming.RecordSource, DataType.String(options.Ddl.RecordSourceLength))];
 

@@ -1,3 +1,4 @@
+using DataVault.Core.Loading.Planning;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 
@@ -11,5 +12,5 @@ internal sealed class HubStage(Hub hub, StagingTableSchema schema, TableDefiniti
     public Hub Hub { get; } = hub;
 
     /// <inheritdoc />
-    public override SqlStatement Load(SqlDialect dialect) => dialect.LoadHub(Hub, Staging);
+    public override SqlStatement Load(SqlDialect dialect, BatchState batch) => dialect.LoadHub(Hub, Staging);
 }

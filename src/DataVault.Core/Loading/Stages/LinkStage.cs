@@ -1,3 +1,4 @@
+using DataVault.Core.Loading.Planning;
 using DataVault.Core.Modeling;
 using DataVault.Core.Sql;
 
@@ -11,5 +12,5 @@ internal sealed class LinkStage(Link link, StagingTableSchema schema, TableDefin
     public Link Link { get; } = link;
 
     /// <inheritdoc />
-    public override SqlStatement Load(SqlDialect dialect) => dialect.LoadLink(Link, Staging);
+    public override SqlStatement Load(SqlDialect dialect, BatchState batch) => dialect.LoadLink(Link, Staging);
 }

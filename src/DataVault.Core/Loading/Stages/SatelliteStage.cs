@@ -20,34 +20,11 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <summary>The rows of ordered sources, waiting to be numbered; <see langword="null"/> when no ordered source feeds the satellite.</summary>
     public List<OrderedSatelliteRow>? OrderedRows { get; private set; }
 
-    /// <summary>Whether every full extract feeding this status-tracking satellite may be empty (<see cref="SourceMapping.FullExtractFor"/>).</summary>
-    public bool EmptyExtractAllowed { get; private set; } = true;
-
-    /// <summary>The record source of deletions: the first full extract's own, or <see langword="null"/> for the batch's.</summary>
-    public string? ExtractRecordSource { get; private set; }
-
-    /// <summary>Whether a full extract feeds this stage (a status-tracking satellite).</summary>
-    public bool FedByFullExtract { get; private set; }
-
-    /// <summary>Records that a source is the full extract of this status-tracking satellite.</summary>
-    /// <param name="allowEmpty">Whether that extract may have no rows.</param>
-    /// <param name="recordSource">Its record source, or <see langword="null"/> for the batch's.</param>
-    public void MarkFullExtract(bool allowEmpty, string? recordSource)
-    {
-        if (!FedByFullExtract)
-        {
-            ExtractRecordSource = recordSource;
-        }
-
-        FedByFullExtract = true;
-        EmptyExtractAllowed &= allowEmpty;
-    }
-
     /// <summary>Whether the database must be asked for conflicting rows of one key (the in-memory check was not complete).</summary>
     public bool NeedsConflictQuery => Recent.Forgot || OrderedRows is not null;
 
     /// <inheritdoc />
-    public override SqlStatement Load(SqlDialect dialect) => dialect.LoadSatellite(Satellite, Staging);
+    public override SqlStatement Load(SqlDialect dialect, BatchState batch) => dialect.LoadSatellite(Satellite, Staging);
 
     /// <summary>The statement that sets the load end dates of the staged keys.</summary>
     /// <param name="dialect">The dialect.</param>
@@ -158,11 +135,6 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         ArgumentNullException.ThrowIfNull(context);
         var session = context.Session;
         var dialect = session.Dialect;
-        if (Satellite.TracksStatus)
-        {
-            await CheckStatusesAsync(context, cancellationToken).ConfigureAwait(false);
-            return;
-        }
 
         if (NeedsConflictQuery)
         {
@@ -207,20 +179,6 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     public override async Task<StageMerge> MergeAsync(StageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Satellite.TracksStatus)
-        {
-            if (Satellite.DrivingKey is not null)
-            {
-                await CheckDrivingKeyAsync(context, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Runs even for an empty extract (allowed, so every tracked key is deleted): absent keys are the point.
-            var statuses = DialectOf(context).LoadStatusTrackingSatellite(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context));
-            var inserted = await context.Session.ExecuteAsync(statuses, context.Transaction, cancellationToken).ConfigureAwait(false);
-            var ended = context.Options.EndDating && inserted > 0 ? await context.Session.ExecuteAsync(DialectOf(context).EndDateKeysLoadedAt(Satellite, context.Batch.LoadDate), context.Transaction, cancellationToken).ConfigureAwait(false) : 0;
-            return new StageMerge(inserted, ended);
-        }
-
         var merged = await base.MergeAsync(context, cancellationToken).ConfigureAwait(false);
         if (!context.Options.EndDating || Staged == 0 || Satellite.NonHistorized)
         {
@@ -230,54 +188,6 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         var endDated = await context.Session.ExecuteAsync(EndDate(context.Session.Dialect), context.Transaction, cancellationToken).ConfigureAwait(false);
         return merged with { EndDated = endDated };
     }
-
-    /// <summary>
-    /// The checks of a status-tracking satellite: an extract without rows must be allowed; an extract older than the
-    /// statuses of the keys it would change is refused (unless late data is inserted in order); a rerun of a stored load date must give every key the status stored for it.
-    /// </summary>
-    private async Task CheckStatusesAsync(StageContext context, CancellationToken cancellationToken)
-    {
-        var session = context.Session;
-        if (Staged == 0 && !EmptyExtractAllowed)
-        {
-            throw new DataVaultLoadException(LoadMessages.EmptyFullExtract(Satellite.TableName));
-        }
-
-        // A late extract is refused as late data is (with InsertInOrder its statuses are placed in order, against the
-        // latest status before it, as a late version of any satellite is).
-        var late = context.Options.LateData == LateDataHandling.Reject
-            ? await session.QueryAsync(session.Dialect.SelectLateStatusTrackingRows(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context)), context.Transaction, 1, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (late is { Rows.Count: > 0 })
-        {
-            throw new DataVaultLoadException(LoadMessages.LateFullExtract(Satellite.TableName, late.Rows[0][0], context.Batch.LoadDate, late.Rows[0][1]));
-        }
-
-        var conflicts = await session.QueryAsync(session.Dialect.SelectStatusTrackingConflicts(Satellite, Staging, context.Batch.LoadDate, DeletionRecordSource(context)), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
-        if (conflicts.Rows.Count > 0)
-        {
-            throw new DataVaultLoadException(LoadMessages.StatusConflict(Satellite.TableName, context.Batch.LoadDate, conflicts.Rows[0][0], conflicts.Rows[0][1]));
-        }
-    }
-
-    /// <summary>An effectivity satellite's driving key has at most one relationship in a full extract (the links are merged by now; the batch's transaction rolls back on the error).</summary>
-    private async Task CheckDrivingKeyAsync(StageContext context, CancellationToken cancellationToken)
-    {
-        var rows = (await context.Session.QueryAsync(context.Session.Dialect.SelectDrivingKeyConflicts(Satellite, Staging, SourceRowColumn), context.Transaction, 2, cancellationToken).ConfigureAwait(false)).Rows;
-        if (rows.Count >= 2)
-        {
-            throw new DataVaultLoadException(LoadMessages.DrivingKeyConflict(
-                Satellite.TableName,
-                Satellite.DrivingKey!.HashKeyColumn,
-                rows[0][0],
-                context.Batch.Describe(Convert.ToInt64(rows[0][2], CultureInfo.InvariantCulture)),
-                context.Batch.Describe(Convert.ToInt64(rows[1][2], CultureInfo.InvariantCulture))));
-        }
-    }
-
-    private string DeletionRecordSource(StageContext context) => ExtractRecordSource ?? context.Batch.RecordSource;
-
-    private static SqlDialect DialectOf(StageContext context) => context.Session.Dialect;
 
     /// <summary>Finds two staged rows of a conflicting key that really differ: the first row and the first with another diff.</summary>
     private async Task<(long First, long Second, object?[]? MultiActive)> ConflictingRowsAsync(StageContext context, object?[] conflict, CancellationToken cancellationToken)

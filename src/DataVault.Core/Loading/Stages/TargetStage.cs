@@ -1,3 +1,4 @@
+using DataVault.Core.Loading.Planning;
 using DataVault.Core.Sql;
 
 namespace DataVault.Core.Loading.Stages;
@@ -6,7 +7,7 @@ namespace DataVault.Core.Loading.Stages;
 /// The staging side of one vault table in one batch: its staging table, a bounded chunk buffer and the memory of recent
 /// keys; and its steps after staging — the checks (<see cref="CheckAsync"/>) and the merge (<see cref="MergeAsync"/>)
 /// with its own load statement (<see cref="Load"/>). One subclass per kind of table: <see cref="HubStage"/>,
-/// <see cref="LinkStage"/>, <see cref="SatelliteStage"/>; a new vault structure adds one.
+/// <see cref="LinkStage"/>, <see cref="SatelliteStage"/>, <see cref="StatusTrackingStage"/>; a new vault structure adds one.
 /// </summary>
 internal abstract class TargetStage
 {
@@ -49,8 +50,9 @@ internal abstract class TargetStage
 
     /// <summary>The statement that loads the vault table from the staging table.</summary>
     /// <param name="dialect">The dialect.</param>
+    /// <param name="batch">The batch's shared state (its load date and record source).</param>
     /// <returns>The statement.</returns>
-    public abstract SqlStatement Load(SqlDialect dialect);
+    public abstract SqlStatement Load(SqlDialect dialect, BatchState batch);
 
     /// <summary>Buffers a row; returns true when a chunk is full and should be flushed.</summary>
     public bool Add(object?[] row)
@@ -87,7 +89,7 @@ internal abstract class TargetStage
     public virtual async Task<StageMerge> MergeAsync(StageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var load = Load(context.Session.Dialect);
+        var load = Load(context.Session.Dialect, context.Batch);
         var inserted = Staged == 0 ? 0 : await context.Session.ExecuteAsync(load, context.Transaction, cancellationToken).ConfigureAwait(false);
         return new StageMerge(inserted, 0);
     }
