@@ -22,7 +22,7 @@ public sealed class ServerCrashTests(RetailTestData data, ITestOutputHelper outp
     /// <summary>
     /// When each round kills the server, as a fraction of how long a clean load runs after its batch log entry appears
     /// (measured in the same run, so the moments fall inside the load on a fast and a slow machine): reading, staging,
-    /// merging (a kill takes effect a little later than it is sent).
+    /// merging.
     /// </summary>
     private static readonly double[] Moments = [0.05, 0.25, 0.45, 0.65];
 
@@ -212,14 +212,62 @@ public sealed class ServerCrashTests(RetailTestData data, ITestOutputHelper outp
             await command.ExecuteNonQueryAsync();
         }
 
-        /// <summary>SIGKILL of the server's main process, the postmaster (its backends end when they notice).</summary>
+        /// <summary>
+        /// SIGKILL of the whole server, as a crash of its machine: the postmaster first (so it starts no new backend),
+        /// then every process it started. A postmaster killed alone leaves its backends running: one in the middle of a
+        /// load's transaction goes on serving its connection and can commit, so the load would not see the crash at all.
+        /// </summary>
         public void Kill()
         {
             var pid = int.Parse(File.ReadLines(Path.Combine(_folder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            var children = Children(pid);
             using var postmaster = Process.GetProcessById(pid);
             postmaster.Kill();
             postmaster.WaitForExit();
+            foreach (var child in children.Concat(Children(pid)).Distinct())
+            {
+                try
+                {
+                    using var backend = Process.GetProcessById(child);
+                    backend.Kill();
+                    backend.WaitForExit();
+                }
+                catch (ArgumentException)
+                {
+                    // already gone
+                }
+                catch (InvalidOperationException)
+                {
+                    // already gone
+                }
+            }
+
             _postgres!.WaitForExit();
+        }
+
+        /// <summary>The processes a process started (Linux: /proc/&lt;pid&gt;/task/&lt;tid&gt;/children).</summary>
+        private static List<int> Children(int pid)
+        {
+            var children = new List<int>();
+            var tasks = $"/proc/{pid}/task";
+            if (!Directory.Exists(tasks))
+            {
+                return children;
+            }
+
+            foreach (var task in Directory.GetDirectories(tasks))
+            {
+                try
+                {
+                    children.AddRange(File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)));
+                }
+                catch (IOException)
+                {
+                    // the task ended
+                }
+            }
+
+            return children;
         }
 
         /// <summary>Starts the server (after a kill: crash recovery) and waits until it answers.</summary>
