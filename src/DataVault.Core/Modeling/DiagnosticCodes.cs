@@ -66,6 +66,9 @@ public static class DiagnosticCodes
     /// <summary>An effectivity satellite is on a hub, or names a driving key that is not one of its link's hubs or roles.</summary>
     public const string InvalidEffectivity = "DV1037";
 
+    /// <summary>A record-tracking satellite declares attributes, a status, a multi-active key, an effective-from column or non-historised events.</summary>
+    public const string RecordTrackingWithAttributes = "DV1038";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

@@ -5,8 +5,9 @@ namespace DataVault.Core.Modeling;
 /// <summary>A satellite: descriptive attributes of a hub or a link, versioned by load date with a hash diff.</summary>
 public sealed class Satellite
 {
-    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null, string? statusColumn = null, bool effectivity = false, string? drivingKey = null)
+    internal Satellite(string name, string tableName, VaultEntity parent, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> attributes, NamingConventions naming, bool nonHistorized = false, string? effectiveFrom = null, IReadOnlyList<string>? multiActiveKeys = null, string? statusColumn = null, bool effectivity = false, string? drivingKey = null, bool tracksRecords = false)
     {
+        TracksRecords = tracksRecords;
         StatusColumn = statusColumn;
         IsEffectivity = effectivity;
         DrivingKey = drivingKey is null || parent is not Link link ? null : link.Hubs.FirstOrDefault(h => (h.Role ?? h.Hub.Name) == drivingKey);
@@ -43,6 +44,12 @@ public sealed class Satellite
     /// detection) or an effectivity satellite.
     /// </summary>
     public bool TracksStatus => StatusColumn is not null;
+
+    /// <summary>
+    /// Whether the satellite is a record-tracking satellite (<see cref="SatelliteBuilder.RecordTracking"/>): no
+    /// attributes, one row per parent key and load date at which a source had the key.
+    /// </summary>
+    public bool TracksRecords { get; }
 
     /// <summary>
     /// Whether the satellite is an effectivity satellite on a link (<see cref="SatelliteBuilder.Effectivity"/>): its

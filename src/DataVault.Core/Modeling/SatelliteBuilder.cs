@@ -29,6 +29,8 @@ public sealed class SatelliteBuilder
 
     internal string? DrivingKey { get; private set; }
 
+    internal bool TracksRecords { get; private set; }
+
     /// <summary>Attaches the satellite to a hub.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <returns>This builder.</returns>
@@ -147,6 +149,21 @@ public sealed class SatelliteBuilder
         StatusColumn = "is_active";
         IsEffectivity = true;
         DrivingKey = drivingKey;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the satellite a **record-tracking satellite** of its hub or link: which loads had each parent key. It
+    /// stores no attributes: one row per parent key and load date at which a source feeding it (any source with the
+    /// parent's key columns, a delta or a full extract) had the key — with the record source of the first such row. It
+    /// never infers an absence (that is <see cref="StatusTracking"/>, from a full extract); a rerun adds nothing, a late
+    /// load's row is inserted in its place. Its hash diff is that of the empty attribute set, the same on every row, so
+    /// it has the shape of every satellite (history view, PIT, rehashing). Nothing else may be declared on it (DV1038).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public SatelliteBuilder RecordTracking()
+    {
+        TracksRecords = true;
         return this;
     }
 

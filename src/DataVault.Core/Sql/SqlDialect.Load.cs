@@ -44,11 +44,34 @@ public abstract partial class SqlDialect
     /// <param name="satellite">The satellite.</param>
     /// <param name="staging">Its staging table.</param>
     /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The satellite tracks records (<see cref="LoadRecordTrackingSatellite"/> loads it).</exception>
     public SqlStatement LoadSatellite(Satellite satellite, StagingTable staging)
     {
         ArgumentNullException.ThrowIfNull(satellite);
         ArgumentNullException.ThrowIfNull(staging);
         return _satellites.LoadSatellite(satellite, staging);
+    }
+
+    /// <summary>
+    /// Loads a record-tracking satellite (<see cref="Satellite.TracksRecords"/>): for each staged key and load date not
+    /// stored yet, one row — the first staged (by <paramref name="sourceRowColumn"/>), with its record source. Insert-only;
+    /// a rerun inserts nothing, a late load's row is inserted in its place.
+    /// </summary>
+    /// <param name="satellite">The record-tracking satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin (read order).</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement LoadRecordTrackingSatellite(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentException.ThrowIfNullOrEmpty(sourceRowColumn);
+        if (!satellite.TracksRecords)
+        {
+            throw new ArgumentException($"{satellite.TableName} is not a record-tracking satellite: load it with LoadSatellite.", nameof(satellite));
+        }
+
+        return _satellites.LoadRecordTrackingSatellite(satellite, staging, sourceRowColumn);
     }
 
     /// <summary>

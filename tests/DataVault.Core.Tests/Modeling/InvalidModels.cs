@@ -114,6 +114,8 @@ public static class InvalidModels
         ["multi-active and non-historised"] = (() => Valid().Satellite("s", s => s.OnHub("a").MultiActiveKey("phone_type", DataType.String(10)).Attribute("phone", DataType.String(30)).NonHistorizedEvents()), DiagnosticCodes.MultiActiveNonHistorized, "sat:s"),
         ["status tracking with an attribute"] = (() => Valid().Satellite("s", s => s.OnHub("a").StatusTracking().Attribute("note", DataType.String(30))), DiagnosticCodes.StatusTrackingWithAttributes, "sat:s"),
         ["effectivity with an unknown driving key"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int)).Link("ab", l => l.Hub("a").Hub("b")).Satellite("s", s => s.OnLink("ab").Effectivity("c")), DiagnosticCodes.InvalidEffectivity, "sat:s"),
+        ["record tracking with an attribute"] = (() => Valid().Satellite("s", s => s.OnHub("a").RecordTracking().Attribute("note", DataType.String(30))), DiagnosticCodes.RecordTrackingWithAttributes, "sat:s"),
+        ["record tracking and status tracking"] = (() => Valid().Satellite("s", s => s.OnHub("a").RecordTracking().StatusTracking()), DiagnosticCodes.RecordTrackingWithAttributes, "sat:s"),
         ["effectivity on a hub"] = (() => Valid().Satellite("s", s => s.OnHub("a").Effectivity()), DiagnosticCodes.InvalidEffectivity, "sat:s"),
         ["default of another type"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("qty", DataType.Int, "ten")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/qty"),
         ["default longer than the string"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("currency", DataType.String(3), "EURO")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/currency"),

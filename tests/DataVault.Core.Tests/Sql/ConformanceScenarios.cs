@@ -37,6 +37,7 @@ public static class ConformanceScenarios
     public const string LoadMultiActiveSatellite = "load_satellite_multiactive";
     public const string LoadStatusTrackingSatellite = "load_satellite_status_tracking";
     public const string LoadEffectivitySatellite = "load_satellite_effectivity";
+    public const string LoadRecordTrackingSatellite = "load_satellite_record_tracking";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -46,7 +47,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -112,6 +113,11 @@ public static class ConformanceScenarios
     /// <summary>The conformance model with a status-tracking satellite on the product hub (delete detection from full extracts).</summary>
     public static DataVaultModel StatusTrackingModel(SqlDialect dialect) => Builder(null)
         .Satellite("product_status", s => s.OnHub("product").StatusTracking())
+        .Build(dialect);
+
+    /// <summary>The conformance model with a record-tracking satellite on the customer hub (the loads at which each customer appeared).</summary>
+    public static DataVaultModel RecordTrackingModel(SqlDialect dialect) => Builder(null)
+        .Satellite("customer_seen", s => s.OnHub("customer").RecordTracking())
         .Build(dialect);
 
     /// <summary>The conformance model with an effectivity satellite on the sale link, driven by the product.</summary>
@@ -186,6 +192,14 @@ public static class ConformanceScenarios
                     dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                ]
+                : [],
+            LoadRecordTrackingSatellite => RecordTrackingModel(dialect).Satellite("customer_seen") is var seen
+                ?
+                [
+                    .. dialect.CreateTable(dialect.SatelliteTable(seen, DdlOptions.Default), DdlOptions.Default),
+                    dialect.LoadRecordTrackingSatellite(seen, stagingOf(seen.TableName), "dv_source_row"),
+                    dialect.EndDateSatellite(seen, stagingOf(seen.TableName)),
                 ]
                 : [],
             ListIndexes => dialect.SupportsSchemas ? [dialect.ListIndexes("hub_customer"), dialect.ListIndexes("hub_customer", "raw_vault")] : [dialect.ListIndexes("hub_customer")],
@@ -283,6 +297,8 @@ public static class ConformanceScenarios
         names.UnionWith([effectivityTable.Name, StagingTable.For(effectivityTable.Name).Name, .. effectivityTable.Columns.Select(c => c.Name)]);
         var status = dialect.SatelliteTable(StatusTrackingModel(dialect).Satellite("product_status"), DdlOptions.Default);
         names.UnionWith([status.Name, StagingTable.For(status.Name).Name, .. status.Columns.Select(c => c.Name)]);
+        var seen = dialect.SatelliteTable(RecordTrackingModel(dialect).Satellite("customer_seen"), DdlOptions.Default);
+        names.UnionWith([seen.Name, StagingTable.For(seen.Name).Name, .. seen.Columns.Select(c => c.Name)]);
         var phones = dialect.SatelliteTable(MultiActiveModel(dialect).Satellite("customer_phones"), DdlOptions.Default);
         names.UnionWith([phones.Name, StagingTable.For(phones.Name).Name, dialect.SatelliteViewName(MultiActiveModel(dialect).Satellite("customer_phones")), .. phones.Columns.Select(c => c.Name)]);
         if (dialect.SupportsSchemas)

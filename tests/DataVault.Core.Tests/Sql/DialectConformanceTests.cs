@@ -104,6 +104,17 @@ public abstract partial class DialectConformanceTests
     public void Load_an_effectivity_satellite() => Verify(ConformanceScenarios.LoadEffectivitySatellite);
 
     [Fact]
+    public void Load_a_record_tracking_satellite_with_its_own_statement()
+    {
+        Verify(ConformanceScenarios.LoadRecordTrackingSatellite);
+        var seen = ConformanceScenarios.RecordTrackingModel(Dialect).Satellite("customer_seen");
+        seen.Attributes.Should().BeEmpty();
+        Dialect.Invoking(d => d.LoadSatellite(seen, StagingTable.For(seen.TableName))).Should().Throw<ArgumentException>().WithMessage("*LoadRecordTrackingSatellite*");
+        var details = ConformanceScenarios.RecordTrackingModel(Dialect).Satellite("customer_details");
+        Dialect.Invoking(d => d.LoadRecordTrackingSatellite(details, StagingTable.For(details.TableName), "dv_source_row")).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Load_a_status_tracking_satellite_with_every_value_a_parameter()
     {
         Verify(ConformanceScenarios.LoadStatusTrackingSatellite);

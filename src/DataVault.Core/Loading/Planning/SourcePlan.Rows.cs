@@ -309,8 +309,9 @@ internal sealed partial class SourcePlan
             // A multi-active satellite's rows of one key are members of one set: a row repeats when its multi-active key does.
             var multiActive = feed.MultiActive.Length == 0 ? null : feed.MultiActive.Select(p => attributes[p]).ToArray();
             var identity = multiActive is null ? key : new MultiActiveRowKey(key, multiActive);
-            if (OrderOrdinal >= 0)
+            if (OrderOrdinal >= 0 && !feed.Satellite.TracksRecords)
             {
+                // (A record-tracking satellite records the load that had the key, not each change: it is not ordered.)
                 feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
             }
             else if (feed.Stage.Recent.Add(identity, diff, sourceRow, out var previous))

@@ -152,9 +152,10 @@ internal sealed partial class SourcePlan
             {
                 Require(satellite.TableName, satellite.Parent.KeyParts.Concat(lacking));
             }
-            else if (!Allowed(satellite.TableName) || !Has(satellite.Parent.KeyParts) || present.Count == 0)
+            else if (!Allowed(satellite.TableName) || !Has(satellite.Parent.KeyParts) || (present.Count == 0 && !satellite.TracksRecords))
             {
-                // Not this satellite's source: it has none of its attributes (or not its parent key).
+                // Not this satellite's source: it has none of its attributes (or not its parent key); a record-tracking
+                // satellite, which has none, is fed by every source with its parent's key.
                 continue;
             }
             else if (lacking.Count > 0)

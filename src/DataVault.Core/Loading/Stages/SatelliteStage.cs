@@ -24,7 +24,9 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     public bool NeedsConflictQuery => Recent.Forgot || OrderedRows is not null;
 
     /// <inheritdoc />
-    public override SqlStatement Load(SqlDialect dialect, BatchState batch) => dialect.LoadSatellite(Satellite, Staging);
+    public override SqlStatement Load(SqlDialect dialect, BatchState batch) => Satellite.TracksRecords
+        ? dialect.LoadRecordTrackingSatellite(Satellite, Staging, SourceRowColumn)
+        : dialect.LoadSatellite(Satellite, Staging);
 
     /// <summary>The statement that sets the load end dates of the staged keys.</summary>
     /// <param name="dialect">The dialect.</param>
@@ -135,6 +137,11 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         ArgumentNullException.ThrowIfNull(context);
         var session = context.Session;
         var dialect = session.Dialect;
+        if (Satellite.TracksRecords)
+        {
+            // An appearance is a fact: it never conflicts with another, and a late one is inserted in its place.
+            return;
+        }
 
         if (NeedsConflictQuery)
         {

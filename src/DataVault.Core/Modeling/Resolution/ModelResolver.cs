@@ -116,7 +116,7 @@ internal sealed class ModelResolver
         Satellite? satellite = null;
         if (!declaration.IsRefused && parent.Target is not null)
         {
-            satellite = new Satellite(builder.Name, declaration.Table, parent.Target, builder.Standard ?? _standard, [.. builder.Attributes], _naming, builder.NonHistorized, builder.EffectiveFromColumn, [.. builder.MultiActiveKeys], builder.StatusColumn, builder.IsEffectivity, builder.DrivingKey);
+            satellite = new Satellite(builder.Name, declaration.Table, parent.Target, builder.Standard ?? _standard, [.. builder.Attributes], _naming, builder.NonHistorized, builder.EffectiveFromColumn, [.. builder.MultiActiveKeys], builder.StatusColumn, builder.IsEffectivity, builder.DrivingKey, builder.TracksRecords);
             _satellites.Add(builder.Name, satellite);
             _satellitesInOrder.Add(satellite);
         }

@@ -174,6 +174,12 @@ internal static class ModelDiagnostics
         "Effectivity satellite '{0}' {1}.",
         "Attach it to a link (s.OnLink(\"<link>\")) and name its driving key by one of the link's hub names or roles, or none.");
 
+    /// <summary>DV1038: the satellite, what else it declares.</summary>
+    public static ModelDiagnosticDescriptor<string, string> RecordTrackingWithAttributes { get; } = new(
+        DiagnosticCodes.RecordTrackingWithAttributes, nameof(DiagnosticCodes.RecordTrackingWithAttributes),
+        "Record-tracking satellite '{0}' also declares {1}; it keeps only the loads at which each parent key appeared.",
+        "Declare the descriptive columns on another satellite of the same parent, and keep s.RecordTracking() alone.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -235,7 +241,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity, RecordTrackingWithAttributes,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

@@ -90,7 +90,17 @@ internal sealed partial class ModelValidator
             }
         }
 
-        if (!satellite.Builder.Attributes.Any(a => a.Name != satellite.Builder.EffectiveFromColumn))
+        if (satellite.Builder.TracksRecords)
+        {
+            var others = satellite.Builder.Attributes.Select(a => a.Name == satellite.Builder.StatusColumn ? (satellite.Builder.IsEffectivity ? "effectivity" : "status tracking") : $"attribute '{a.Name}'")
+                .Concat(satellite.Builder.NonHistorized ? ["non-historised events"] : [])
+                .ToList();
+            if (others.Count > 0)
+            {
+                Report(ModelDiagnostics.RecordTrackingWithAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name, string.Join(", ", others)));
+            }
+        }
+        else if (!satellite.Builder.Attributes.Any(a => a.Name != satellite.Builder.EffectiveFromColumn))
         {
             Report(ModelDiagnostics.SatelliteWithoutAttributes.Create(satellite.Declaration.Path, satellite.Declaration.Name));
         }

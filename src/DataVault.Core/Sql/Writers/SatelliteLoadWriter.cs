@@ -25,6 +25,11 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
         var (key, loadDate, diff, table) = (names.Key, names.LoadDate, names.Diff, names.Table);
         var version = Quoter.QuoteIdentifier("dv_version");
         string[] columns = [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)];
+        if (satellite.TracksRecords)
+        {
+            throw new ArgumentException($"{satellite.TableName} is a record-tracking satellite: load it with LoadRecordTrackingSatellite.", nameof(satellite));
+        }
+
         if (satellite.NonHistorized)
         {
             // One event per key, inserted once: the first staged row of a key that is not stored yet.
@@ -54,6 +59,24 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
             $"        SELECT 1 FROM {table} p{Nl}" +
             $"        WHERE p.{key} = s.{key} AND p.{diff} = s.{diff}{Nl}" +
             $"          AND p.{loadDate} = (SELECT MAX(q.{loadDate}) FROM {table} q WHERE q.{key} = s.{key} AND q.{loadDate} < s.{loadDate}))))");
+    }
+
+    /// <summary>A record-tracking satellite's load: per key and load date not stored yet, the first staged row (by origin).</summary>
+    public SqlStatement LoadRecordTrackingSatellite(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        var names = Names.Of(Quoter, satellite);
+        var (key, loadDate, table) = (names.Key, names.LoadDate, names.Table);
+        var version = Quoter.QuoteIdentifier("dv_version");
+        string[] columns = [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource];
+        return SqlStatement.Of(
+            $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
+            $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
+            $"FROM ({Nl}" +
+            $"    SELECT {dialect.ColumnList(columns, "st")},{Nl}" +
+            $"           ROW_NUMBER() OVER (PARTITION BY st.{key}, st.{loadDate} ORDER BY st.{Quoter.QuoteIdentifier(sourceRowColumn)}) AS {version}{Nl}" +
+            $"    FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
+            $") s{Nl}" +
+            $"WHERE s.{version} = 1 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key} AND t.{loadDate} = s.{loadDate})");
     }
 
     public SqlStatement SelectSatelliteConflicts(Satellite satellite, StagingTable staging)
