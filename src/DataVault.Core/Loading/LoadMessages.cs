@@ -98,6 +98,25 @@ internal static class LoadMessages
     public static string MissingOrderColumn(string source, string column, IEnumerable<string> columns) =>
         $"{source}: the order column '{column}' is missing (columns present: {Names(columns)}).";
 
+    /// <summary>A load-date column's value that converts to no timestamp.</summary>
+    public const string LoadDateValueInvalid = "not a timestamp: the load-date column must hold one (or be empty for the batch's load date)";
+
+    /// <summary>One satellite fed in one batch by a source with load dates per row and one ordered by a column.</summary>
+    public static string OwnLoadDatesAndOrder(string table) =>
+        $"{table}: fed in one batch by a source with load dates per row (LoadDateFrom) and one ordered by a column (OrderBy): the order of their versions is not defined; load them in separate batches.";
+
+    /// <summary>A source whose declared load-date column it does not have.</summary>
+    public static string MissingLoadDateColumn(string source, string column, IEnumerable<string> columns) =>
+        $"{source}: the load-date column '{column}' is missing (columns present: {Names(columns)}).";
+
+    /// <summary>A source declared with a load-date column and an order column.</summary>
+    public static string LoadDateWithOrder(string source, string loadDateColumn, string orderColumn) =>
+        $"{source}: LoadDateFrom(\"{loadDateColumn}\") and OrderBy(\"{orderColumn}\") on one source: the load-date column orders the versions of a key itself; declare one of them.";
+
+    /// <summary>A full extract declared with a load-date column.</summary>
+    public static string LoadDateOfFullExtract(string source, string loadDateColumn, IEnumerable<string> tables) =>
+        $"{source}: LoadDateFrom(\"{loadDateColumn}\") on a full extract of {string.Join(", ", tables)}: a full extract is one snapshot at the batch's load date; load it without a load-date column.";
+
     /// <summary>A derived column's lookup of a column the source does not have (the message of a <see cref="KeyNotFoundException"/>).</summary>
     public static string LookupMissingColumn(string source, string column, IEnumerable<string> columns) =>
         $"{source} has no column '{column}' (columns: {Names(columns)}).";

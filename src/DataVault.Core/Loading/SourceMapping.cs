@@ -166,6 +166,28 @@ public sealed class SourceMapping
     public string? RecordSourceColumn { get; private set; }
 
     /// <summary>
+    /// Takes each row's load date from a column of the source — a CDC feed's change timestamp, an extract that says when
+    /// each row was captured — instead of the batch's. A row whose value is NULL or empty gets the batch's; a value that
+    /// is no timestamp makes the row bad. The column also orders the versions of one key in the batch (so it cannot be
+    /// combined with <see cref="OrderBy(string)"/>): each row with another load date than the key's previous row is a
+    /// version of its own, two rows of one key with one load date and different values are an error naming both, and a
+    /// hub or link row gets the earliest load date of the batch's rows that had its key. Rows older than a stored version
+    /// of their key are late data (<see cref="LoadOptions.LateData"/>). Not for a full extract (<see cref="FullExtractFor"/>),
+    /// which is one snapshot at the batch's load date.
+    /// </summary>
+    /// <param name="sourceColumn">The source column that holds each row's load date (UTC, as every load date).</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping LoadDateFrom(string sourceColumn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceColumn);
+        LoadDateColumn = sourceColumn;
+        return this;
+    }
+
+    /// <summary>The source column each row's load date is read from (<see cref="LoadDateFrom"/>), or <see langword="null"/>.</summary>
+    public string? LoadDateColumn { get; private set; }
+
+    /// <summary>
     /// Cleans a column's raw text before its length and type are checked — e.g. <c>Clean("country_code",
     /// TextCleaning.Trim | TextCleaning.Upper)</c> turns a delivered <c>'fr '</c> into <c>FR</c>, which fits a
     /// <c>String(2)</c> key. Applies to text values of every kind of source (CSV fields, strings of readers and objects),

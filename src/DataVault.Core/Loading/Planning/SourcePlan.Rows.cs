@@ -13,6 +13,7 @@ internal sealed partial class SourcePlan
     private int _computing = -1;
     private object? _orderValue;
     private string? _rowRecordSource;
+    private DateTime? _rowLoadDate;
     private SourceRow? _sourceRow;
 
     /// <summary>
@@ -24,6 +25,7 @@ internal sealed partial class SourcePlan
     public IReadOnlyList<RowError>? Parse(SourceReader reader, bool emptyStringIsNull, int recordSourceLength = int.MaxValue)
     {
         _rowRecordSource = null;
+        _rowLoadDate = null;
         _reader = reader;
         Array.Clear(_derivedDone);
         _rowKeys.Clear();
@@ -89,6 +91,11 @@ internal sealed partial class SourcePlan
             ReadRecordSource(recordSourceLength, ref errors);
         }
 
+        if (LoadDateOrdinal >= 0)
+        {
+            ReadLoadDate(ref errors);
+        }
+
         CheckSatelliteKeys(ref errors);
         CheckLinkHubKeys(ref errors);
         return errors;
@@ -112,6 +119,28 @@ internal sealed partial class SourcePlan
 
         _rowRecordSource = text;
     }
+
+    /// <summary>The row's load date from its column: NULL or empty gives the batch's; a value that is no timestamp is a bad row.</summary>
+    private void ReadLoadDate(ref List<RowError>? errors)
+    {
+        var raw = _reader!.GetValue(LoadDateOrdinal);
+        if (raw is null or DBNull || (raw is string text && string.IsNullOrWhiteSpace(text)))
+        {
+            return;
+        }
+
+        var problem = ValueConverter.TryConvert(raw, DataType.Timestamp, out var value);
+        if (problem is not null || value is not DateTime stamp)
+        {
+            AddError(ref errors, new RowError(_columns.Names[LoadDateOrdinal], raw, problem ?? LoadMessages.LoadDateValueInvalid));
+            return;
+        }
+
+        _rowLoadDate = Timestamps.Normalize(stamp);
+    }
+
+    /// <summary>The current row's load date: its own (<see cref="SourceMapping.LoadDateFrom"/>) or the batch's.</summary>
+    private DateTime RowLoadDate(BatchState batch) => _rowLoadDate ?? batch.LoadDate;
 
     /// <summary>Adds a row's problem, once per column (a derived column's failure can surface through several columns).</summary>
     private static void AddError(ref List<RowError>? errors, RowError error)
@@ -242,9 +271,9 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            if (feed.Stage.Recent.Add(key, null, sourceRow, out _))
+            if (FirstOrEarlier(feed.Stage, key, batch, sourceRow))
             {
-                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), batch.LoadDate, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
+                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), RowLoadDate(batch), (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
             }
         }
 
@@ -264,7 +293,7 @@ internal sealed partial class SourcePlan
 
             var row = new object?[feed.Stage.Schema.Columns.Count];
             row[0] = linkKey;
-            if (!feed.Stage.Recent.Add(linkKey, null, sourceRow, out _))
+            if (!FirstOrEarlier(feed.Stage, linkKey, batch, sourceRow))
             {
                 continue;
             }
@@ -281,7 +310,7 @@ internal sealed partial class SourcePlan
                 row[next++] = _parsed[child];
             }
 
-            row[next++] = batch.LoadDate;
+            row[next++] = RowLoadDate(batch);
             row[next++] = (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource);
             row[next] = sourceRow;
             Add(feed.Stage, row, full);
@@ -305,7 +334,7 @@ internal sealed partial class SourcePlan
                 continue;
             }
 
-            var row = SatelliteRow.Create(key, batch.LoadDate, diff, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
+            var row = SatelliteRow.Create(key, RowLoadDate(batch), diff, (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), attributes, sourceRow);
             // A multi-active satellite's rows of one key are members of one set: a row repeats when its multi-active key does.
             var multiActive = feed.MultiActive.Length == 0 ? null : feed.MultiActive.Select(p => attributes[p]).ToArray();
             var identity = multiActive is null ? key : new MultiActiveRowKey(key, multiActive);
@@ -313,6 +342,17 @@ internal sealed partial class SourcePlan
             {
                 // (A record-tracking satellite records the load that had the key, not each change: it is not ordered.)
                 feed.Stage.AddOrdered(new OrderedSatelliteRow(key, _orderValue!, diff, sourceRow, row));
+            }
+            else if (LoadDateOrdinal >= 0 && !feed.Satellite.TracksRecords)
+            {
+                // Each row's own load date orders the key's versions, and is the version's load date.
+                feed.Stage.AddOrdered(new OrderedSatelliteRow(key, RowLoadDate(batch), diff, sourceRow, row) { OwnLoadDate = true });
+            }
+            else if (LoadDateOrdinal >= 0)
+            {
+                // A record-tracking satellite with load dates per row: a row per key and load date, which the load
+                // statement keeps once (the memory of recent keys knows keys, not their load dates).
+                Add(feed.Stage, row, full);
             }
             else if (feed.Stage.Recent.Add(identity, diff, sourceRow, out var previous))
             {
@@ -323,6 +363,32 @@ internal sealed partial class SourcePlan
                 throw feed.Stage.Conflict(batch, previous.SourceRow, sourceRow, parentValues, multiActive);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a hub or link row is staged: the first row of its key in the batch — or, with load dates per row, one
+    /// dated earlier than the key's staged rows (the merge keeps the earliest: a key's load date is when it was first seen).
+    /// </summary>
+    private bool FirstOrEarlier(TargetStage stage, object key, BatchState batch, long sourceRow)
+    {
+        if (LoadDateOrdinal < 0)
+        {
+            return stage.Recent.Add(key, null, sourceRow, out _);
+        }
+
+        var loadDate = RowLoadDate(batch);
+        if (stage.Recent.Add(key, loadDate, sourceRow, out var seen))
+        {
+            return true;
+        }
+
+        if (loadDate >= (seen.Diff as DateTime? ?? batch.LoadDate))
+        {
+            return false;
+        }
+
+        stage.Recent.Replace(key, loadDate, sourceRow);
+        return true;
     }
 
     /// <summary>Stages the row's key into every status-tracking satellite this source is the full extract of (each key once).</summary>

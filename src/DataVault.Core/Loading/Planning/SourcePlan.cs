@@ -51,6 +51,9 @@ internal sealed partial class SourcePlan
     /// <summary>The ordinal of the record-source column (<see cref="SourceMapping.RecordSourceFrom"/>), or -1.</summary>
     public int RecordSourceOrdinal { get; private set; } = -1;
 
+    /// <summary>The ordinal of the column each row's load date is read from (<see cref="SourceMapping.LoadDateFrom"/>), or -1.</summary>
+    public int LoadDateOrdinal { get; private set; } = -1;
+
     /// <summary>Per link, the rows of this source that fed no row of it because a hub key was empty and the link or the mapping skips such rows.</summary>
     public Dictionary<string, long> SkippedLinkRows { get; } = new(StringComparer.Ordinal);
 
@@ -220,6 +223,25 @@ internal sealed partial class SourcePlan
                 {
                     throw new DataVaultLoadException(Source.Name, 1, tieBreak, LoadMessages.MissingOrderColumn(Source.Name, tieBreak, _columns.Names));
                 }
+            }
+        }
+
+        if (mapping.LoadDateColumn is { } loadDate)
+        {
+            if (mapping.OrderColumn is not null)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, loadDate, LoadMessages.LoadDateWithOrder(Source.Name, loadDate, mapping.OrderColumn));
+            }
+
+            if (mapping.FullExtracts.Count > 0)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, loadDate, LoadMessages.LoadDateOfFullExtract(Source.Name, loadDate, mapping.FullExtracts.Keys));
+            }
+
+            LoadDateOrdinal = _columns.FindSourceColumn(loadDate);
+            if (LoadDateOrdinal < 0)
+            {
+                throw new DataVaultLoadException(Source.Name, 1, loadDate, LoadMessages.MissingLoadDateColumn(Source.Name, loadDate, _columns.Names));
             }
         }
 

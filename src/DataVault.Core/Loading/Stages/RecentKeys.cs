@@ -39,4 +39,13 @@ internal sealed class RecentKeys(int capacity)
         _seen.Add(key, (diff, sourceRow));
         return true;
     }
+
+    /// <summary>Replaces what is remembered of a key that was seen (a hub or link row dated earlier than the first).</summary>
+    public void Replace(object key, object? diff, long sourceRow)
+    {
+        if (capacity > 0)
+        {
+            _seen[key] = (diff, sourceRow);
+        }
+    }
 }

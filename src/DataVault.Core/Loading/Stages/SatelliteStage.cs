@@ -49,6 +49,11 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
             yield break;
         }
 
+        if (rows.Exists(r => r.OwnLoadDate) && rows.Exists(r => !r.OwnLoadDate))
+        {
+            throw new DataVaultLoadException(LoadMessages.OwnLoadDatesAndOrder(Satellite.TableName));
+        }
+
         rows.Sort(static (a, b) =>
         {
             var byKey = CompareValues(a.Key, b.Key);
@@ -81,7 +86,7 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
                 {
                     // Rows of one key and order value are members of one set (one version); two different rows of one
                     // member are found by the conflict query over the staged rows.
-                    row.Row[SatelliteRow.LoadDate] = Timestamps.Version(batch.LoadDate, k);
+                    row.Row[SatelliteRow.LoadDate] = row.OwnLoadDate ? row.Order : Timestamps.Version(batch.LoadDate, k);
                     previous = row;
                     yield return row.Row;
                     continue;
@@ -104,7 +109,7 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
                 k = 0;
             }
 
-            row.Row[SatelliteRow.LoadDate] = Timestamps.Version(batch.LoadDate, k);
+            row.Row[SatelliteRow.LoadDate] = row.OwnLoadDate ? row.Order : Timestamps.Version(batch.LoadDate, k);
             previous = row;
             yield return row.Row;
         }
