@@ -232,9 +232,9 @@ internal static class LoadMessages
     /// The problem of a row with satellite attributes whose parent key is empty (every part NULL or blank), quoted
     /// after its first key column's value: <c>'   ' leaves the key of hub_customer (customer_id) empty …</c>.
     /// </summary>
-    public static string EmptyParentKey(string parent, IEnumerable<string> keyColumns, string satellite) =>
+    public static string EmptyParentKey(string parent, IEnumerable<string> keyColumns, string satellite, bool reference = false) =>
         $"leaves the key of {parent} ({Names(keyColumns)}) empty (NULL or blank), but the row has attributes for {satellite}: " +
-        "a row without a key is not loaded (it would describe the ghost record)";
+        (reference ? "a row without a code is not loaded (it would describe no code)" : "a row without a key is not loaded (it would describe the ghost record)");
 
     /// <summary>
     /// A bad row's problems as one text: the problem alone for one, else every bad column with its problem

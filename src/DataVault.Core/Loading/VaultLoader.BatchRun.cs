@@ -287,7 +287,7 @@ public sealed partial class VaultLoader
         private async Task MergeAsync(BatchPlan plan, StageContext context, CancellationToken cancellationToken)
         {
             var merged = 0;
-            foreach (var hub in loader._model.Hubs)
+            foreach (var hub in loader._model.Hubs.Where(h => !h.IsReference))
             {
                 await context.Session.ExecuteAsync(context.Session.Dialect.InsertGhostRecord(hub, Options.Ddl), context.Transaction, cancellationToken).ConfigureAwait(false);
             }

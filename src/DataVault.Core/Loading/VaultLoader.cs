@@ -179,7 +179,7 @@ public sealed partial class VaultLoader
         }
 
         statements.AddRange(quarantine.Create(ddl));
-        statements.AddRange(model.Hubs.Select(h => dialect.InsertGhostRecord(h, options.Ddl)));
+        statements.AddRange(model.Hubs.Where(h => !h.IsReference).Select(h => dialect.InsertGhostRecord(h, options.Ddl)));
         return statements;
     }
 
@@ -201,7 +201,7 @@ public sealed partial class VaultLoader
         TableDefinition[] tables = [.. VaultTables.Of(Dialect, _model, _options.Ddl), .. LoaderTables()];
         TableDefinition[] views =
         [
-            .. _model.Satellites.Select(s => TableDefinition.Plain(Dialect.SatelliteViewName(s), [.. Dialect.SatelliteViewColumns(s).Select(c => new TableColumn(c, Dialect.Types.For(DataType.Text), false))]) with { Schema = s.Schema }),
+            .. _model.Satellites.SelectMany(s => Dialect.SatelliteViews(s).Select(v => TableDefinition.Plain(v.Name, [.. v.Columns.Select(c => new TableColumn(c, Dialect.Types.For(DataType.Text), false))]) with { Schema = s.Schema })),
         ];
         var report = await DriftDetector.DetectAsync(_session, tables, views, transaction, cancellationToken).ConfigureAwait(false);
 
@@ -211,8 +211,8 @@ public sealed partial class VaultLoader
             d.Kind != DriftKind.ViewDiffers || !differing.Contains(SatelliteOfView(d.Table).TableName))]);
     }
 
-    /// <summary>The satellite whose history view a drift difference names.</summary>
-    private Satellite SatelliteOfView(string view) => _model.Satellites.First(s => Dialect.SatelliteViewName(s) == view);
+    /// <summary>The satellite whose view (history or current) a drift difference names.</summary>
+    private Satellite SatelliteOfView(string view) => _model.Satellites.First(s => Dialect.SatelliteViews(s).Any(v => v.Name == view));
 
     /// <summary>The loader's own tables, as this loader creates them: the batch log (when there is one) and the quarantine table.</summary>
     private IEnumerable<TableDefinition> LoaderTables()

@@ -52,14 +52,15 @@ internal static class MigrationPlanner
     {
         foreach (var difference in drift.Differences.Where(d => d.Kind == DriftKind.ViewDiffers))
         {
-            var satellite = model.Satellites.First(s => dialect.SatelliteViewName(s) == difference.Table);
+            var satellite = model.Satellites.First(s => dialect.SatelliteViews(s).Any(v => v.Name == difference.Table));
             if (steps.Any(s => s.Kind == MigrationStepKind.CreateView && s.Table == difference.Table))
             {
                 continue;
             }
 
+            var view = dialect.SatelliteViews(satellite).First(v => v.Name == difference.Table);
             steps.Add(new MigrationStep(MigrationStepKind.DropView, difference.Table, $"drop view {difference.Table}: its columns {difference.Actual} are not the model's", [dialect.DropView(difference.Table, satellite.Schema)]));
-            steps.Add(new MigrationStep(MigrationStepKind.CreateView, difference.Table, $"create view {difference.Table} with the columns {difference.Expected}", [dialect.CreateSatelliteView(satellite)]));
+            steps.Add(new MigrationStep(MigrationStepKind.CreateView, difference.Table, $"create view {difference.Table} with the columns {difference.Expected}", [view.Create]));
         }
     }
 
@@ -147,10 +148,10 @@ internal static class MigrationPlanner
 
         // The neutrality note goes on each added column: whether the next load writes a new version of every key.
         var note = HashNote(satellite, added);
-        var view = dialect.SatelliteViewName(satellite);
-        steps.Add(new MigrationStep(MigrationStepKind.DropView, view, $"drop view {view} (created again after {table} changes)", [dialect.DropView(view, satellite.Schema)]));
+        var views = dialect.SatelliteViews(satellite);
+        steps.AddRange(views.Select(v => new MigrationStep(MigrationStepKind.DropView, v.Name, $"drop view {v.Name} (created again after {table} changes)", [dialect.DropView(v.Name, satellite.Schema)])));
         steps.AddRange(changes.Select(c => c.Kind == MigrationStepKind.AddColumn ? c with { Description = c.Description + note } : c));
-        steps.Add(new MigrationStep(MigrationStepKind.CreateView, view, $"create view {view} with the new columns of {table}", [dialect.CreateSatelliteView(satellite)]));
+        steps.AddRange(views.Select(v => new MigrationStep(MigrationStepKind.CreateView, v.Name, $"create view {v.Name} with the new columns of {table}", [v.Create])));
     }
 
     /// <summary>

@@ -74,6 +74,26 @@ public sealed class DataVaultModelBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares a **reference hub**: a code table (currencies, payment methods, countries) identified by its code itself,
+    /// without a hash key — one business key, which is the table's primary key and the key its satellites refer to. Its
+    /// satellites (<c>Satellite(name, s =&gt; s.OnHub(name)...)</c>) are historised like any (a new version when the hash
+    /// diff changes), and each gets a current view beside its history view: the latest version of every code. A link
+    /// or point-in-time table cannot refer to a reference hub (DV1039).
+    /// </summary>
+    /// <param name="name">The reference hub's name, e.g. <c>currency</c> (table <c>ref_currency</c>).</param>
+    /// <param name="configure">Adds the one business key (the code) and options.</param>
+    /// <returns>This builder.</returns>
+    public DataVaultModelBuilder ReferenceHub(string name, Action<HubBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var hub = new HubBuilder(name) { IsReference = true };
+        configure(hub);
+        _hubs.Add(hub);
+        return this;
+    }
+
     /// <summary>Declares a link.</summary>
     /// <param name="name">The link's name, e.g. <c>sales</c> (table <c>link_sales</c>).</param>
     /// <param name="configure">Adds hubs, dependent child keys and options.</param>

@@ -69,6 +69,9 @@ public static class DiagnosticCodes
     /// <summary>A record-tracking satellite declares attributes, a status, a multi-active key, an effective-from column or non-historised events.</summary>
     public const string RecordTrackingWithAttributes = "DV1038";
 
+    /// <summary>A reference hub has not exactly one business key or stores standardised keys, or a link, a PIT or a satellite other than a standard one refers to it.</summary>
+    public const string InvalidReferenceHub = "DV1039";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

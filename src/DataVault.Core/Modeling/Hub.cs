@@ -5,15 +5,23 @@ namespace DataVault.Core.Modeling;
 /// <summary>A hub: the unique business keys of one business concept.</summary>
 public sealed class Hub : VaultEntity
 {
-    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming, StandardizedKeyStorage keyStorage = StandardizedKeyStorage.Delivered)
+    internal Hub(string name, string tableName, string hashKeyColumn, HashingStandard hashingStandard, IReadOnlyList<ColumnDefinition> businessKeys, NamingConventions naming, StandardizedKeyStorage keyStorage = StandardizedKeyStorage.Delivered, bool isReference = false)
         : base(name, tableName, hashKeyColumn, hashingStandard, naming)
     {
+        IsReference = isReference;
         BusinessKeys = [.. businessKeys];
         KeyStorage = keyStorage;
         StandardizedKeyColumns = keyStorage == StandardizedKeyStorage.Beside
             ? [.. BusinessKeys.Where(IsText).Select(k => new ColumnDefinition(StandardizedColumnName(k.Name), k.Type))]
             : [];
     }
+
+    /// <summary>
+    /// Whether this is a reference hub (<see cref="DataVaultModelBuilder.ReferenceHub"/>): a code table whose one business
+    /// key is its primary key — <see cref="VaultEntity.HashKeyColumn"/> is that key's column, holding the code as
+    /// delivered, not a hash.
+    /// </summary>
+    public bool IsReference { get; }
 
     /// <summary>What the hub stores of its text business keys: as delivered (default), standardised beside them, or standardised instead.</summary>
     public StandardizedKeyStorage KeyStorage { get; }

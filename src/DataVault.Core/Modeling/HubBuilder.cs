@@ -17,6 +17,8 @@ public sealed class HubBuilder
 
     internal StandardizedKeyStorage KeyStorage { get; private set; }
 
+    internal bool IsReference { get; init; }
+
     /// <summary>Adds a business-key column; a hub may have several (a composite key), hashed in this order.</summary>
     /// <param name="name">The column name.</param>
     /// <param name="type">The column type.</param>

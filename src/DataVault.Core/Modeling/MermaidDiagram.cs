@@ -15,7 +15,9 @@ internal static class MermaidDiagram
         text.AppendLine("erDiagram");
         foreach (var hub in model.Hubs)
         {
-            Entity(text, hub.TableName, [Hash(hub.HashKeyColumn, "PK", "hash key"), .. hub.BusinessKeys.Select(k => Column(k, "UK", "business key"))]);
+            Entity(text, hub.TableName, hub.IsReference
+                ? [Column(hub.BusinessKeys[0], "PK", "reference code")]
+                : [Hash(hub.HashKeyColumn, "PK", "hash key"), .. hub.BusinessKeys.Select(k => Column(k, "UK", "business key"))]);
         }
 
         foreach (var link in model.Links)
@@ -33,7 +35,7 @@ internal static class MermaidDiagram
         foreach (var satellite in model.Satellites)
         {
             Entity(text, satellite.TableName, [
-                Hash(satellite.ParentHashKeyColumn, "PK, FK", "parent hash key"),
+                satellite.Parent is Hub { IsReference: true } reference ? Column(reference.BusinessKeys[0], "PK, FK", "reference code") : Hash(satellite.ParentHashKeyColumn, "PK, FK", "parent hash key"),
                 ("timestamp", model.Naming.LoadDate, "PK", ""),
                 Hash(satellite.HashDiffColumn, "", "hash diff"),
                 .. satellite.Attributes.Select(a => Column(a, "", ""))]);

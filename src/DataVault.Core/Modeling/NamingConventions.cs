@@ -13,6 +13,9 @@ public sealed record NamingConventions
     /// <summary>Template of a hub's table name.</summary>
     public string HubTable { get; init; } = "hub_{name}";
 
+    /// <summary>Template of a reference hub's table name (a code table without hash keys).</summary>
+    public string ReferenceHubTable { get; init; } = "ref_{name}";
+
     /// <summary>Template of a link's table name.</summary>
     public string LinkTable { get; init; } = "link_{name}";
 
@@ -57,6 +60,11 @@ public sealed record NamingConventions
     /// <param name="name">The hub name.</param>
     /// <returns>The table name.</returns>
     public string HubTableName(string name) => Apply(HubTable, name);
+
+    /// <summary>The table name of reference hub <paramref name="name"/>.</summary>
+    /// <param name="name">The reference hub name.</param>
+    /// <returns>The table name.</returns>
+    public string ReferenceHubTableName(string name) => Apply(ReferenceHubTable, name);
 
     /// <summary>The table name of link <paramref name="name"/>.</summary>
     /// <param name="name">The link name.</param>

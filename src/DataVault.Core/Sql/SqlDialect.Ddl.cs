@@ -124,6 +124,36 @@ public abstract partial class SqlDialect
         return _ddl.SatelliteViewName(satellite);
     }
 
+    /// <summary>
+    /// A reference hub's satellite's current view (<see cref="Hub.IsReference"/>): the latest version of every code —
+    /// the reference table as lookups join it.
+    /// </summary>
+    /// <param name="satellite">A satellite of a reference hub.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The satellite's parent is not a reference hub.</exception>
+    public SqlStatement CreateCurrentView(Satellite satellite)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        if (satellite.Parent is not Hub { IsReference: true })
+        {
+            throw new ArgumentException($"{satellite.TableName} is not a satellite of a reference hub: only those have a current view.", nameof(satellite));
+        }
+
+        return _ddl.CreateCurrentView(satellite);
+    }
+
+    /// <summary>The name of a reference satellite's current view: <c>v_</c> + the table name + <c>_current</c>.</summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <returns>The view name.</returns>
+    public string CurrentViewName(Satellite satellite)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return _ddl.CurrentViewName(satellite);
+    }
+
+    /// <summary>A satellite's views (history, and current for a reference satellite), as the vault's DDL creates them.</summary>
+    internal IReadOnlyList<SatelliteView> SatelliteViews(Satellite satellite) => _ddl.ViewsOf(satellite);
+
     /// <summary>The columns of a satellite's history view (<see cref="CreateSatelliteView"/>), in order: the satellite's columns without its end date, then <c>load_end_date</c> and <c>is_current</c>.</summary>
     /// <param name="satellite">The satellite.</param>
     /// <returns>The column names.</returns>

@@ -240,9 +240,15 @@ public abstract partial class SqlDialect
     /// <param name="hub">The hub.</param>
     /// <param name="options">DDL options (the form of the zero key).</param>
     /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The hub is a reference hub, which has no ghost record (no link refers to it).</exception>
     public SqlStatement InsertGhostRecord(Hub hub, DdlOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(hub);
+        if (hub.IsReference)
+        {
+            throw new ArgumentException($"{hub.TableName} is a reference hub: it has no ghost record (no link refers to it, so no NULL key needs one).", nameof(hub));
+        }
+
         return _keys.InsertGhostRecord(hub, options ?? DdlOptions.Default);
     }
 

@@ -38,6 +38,7 @@ public static class ConformanceScenarios
     public const string LoadStatusTrackingSatellite = "load_satellite_status_tracking";
     public const string LoadEffectivitySatellite = "load_satellite_effectivity";
     public const string LoadRecordTrackingSatellite = "load_satellite_record_tracking";
+    public const string ReferenceTable = "reference_table";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -47,7 +48,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite, ReferenceTable,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -118,6 +119,12 @@ public static class ConformanceScenarios
     /// <summary>The conformance model with a record-tracking satellite on the customer hub (the loads at which each customer appeared).</summary>
     public static DataVaultModel RecordTrackingModel(SqlDialect dialect) => Builder(null)
         .Satellite("customer_seen", s => s.OnHub("customer").RecordTracking())
+        .Build(dialect);
+
+    /// <summary>The conformance model with a reference hub of currencies (the code is the key) and its satellite.</summary>
+    public static DataVaultModel ReferenceModel(SqlDialect dialect) => Builder(null)
+        .ReferenceHub("currency", r => r.BusinessKey("currency_code", DataType.String(3)))
+        .Satellite("currency_details", s => s.OnHub("currency").Attribute("name", DataType.String(50)).Attribute("decimals", DataType.Int))
         .Build(dialect);
 
     /// <summary>The conformance model with an effectivity satellite on the sale link, driven by the product.</summary>
@@ -192,6 +199,17 @@ public static class ConformanceScenarios
                     dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                ]
+                : [],
+            ReferenceTable => ReferenceModel(dialect) is var reference && reference.Satellite("currency_details") is var currency
+                ?
+                [
+                    .. dialect.CreateTable(dialect.HubTable(reference.Hub("currency"), DdlOptions.Default), DdlOptions.Default),
+                    .. dialect.CreateTable(dialect.SatelliteTable(currency, DdlOptions.Default), DdlOptions.Default),
+                    dialect.CreateSatelliteView(currency),
+                    dialect.CreateCurrentView(currency),
+                    dialect.LoadHub(reference.Hub("currency"), stagingOf("ref_currency")),
+                    dialect.LoadSatellite(currency, stagingOf(currency.TableName)),
                 ]
                 : [],
             LoadRecordTrackingSatellite => RecordTrackingModel(dialect).Satellite("customer_seen") is var seen
@@ -297,6 +315,11 @@ public static class ConformanceScenarios
         names.UnionWith([effectivityTable.Name, StagingTable.For(effectivityTable.Name).Name, .. effectivityTable.Columns.Select(c => c.Name)]);
         var status = dialect.SatelliteTable(StatusTrackingModel(dialect).Satellite("product_status"), DdlOptions.Default);
         names.UnionWith([status.Name, StagingTable.For(status.Name).Name, .. status.Columns.Select(c => c.Name)]);
+        var referenceModel = ReferenceModel(dialect);
+        var referenceHub = dialect.HubTable(referenceModel.Hub("currency"), DdlOptions.Default);
+        var referenceSatellite = dialect.SatelliteTable(referenceModel.Satellite("currency_details"), DdlOptions.Default);
+        names.UnionWith([referenceHub.Name, StagingTable.For(referenceHub.Name).Name, .. referenceHub.Columns.Select(c => c.Name), referenceSatellite.Name, StagingTable.For(referenceSatellite.Name).Name, .. referenceSatellite.Columns.Select(c => c.Name),
+            dialect.SatelliteViewName(referenceModel.Satellite("currency_details")), dialect.CurrentViewName(referenceModel.Satellite("currency_details"))]);
         var seen = dialect.SatelliteTable(RecordTrackingModel(dialect).Satellite("customer_seen"), DdlOptions.Default);
         names.UnionWith([seen.Name, StagingTable.For(seen.Name).Name, .. seen.Columns.Select(c => c.Name)]);
         var phones = dialect.SatelliteTable(MultiActiveModel(dialect).Satellite("customer_phones"), DdlOptions.Default);

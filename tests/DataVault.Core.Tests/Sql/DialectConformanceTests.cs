@@ -115,6 +115,23 @@ public abstract partial class DialectConformanceTests
     }
 
     [Fact]
+    public void A_reference_table_is_keyed_by_its_code_with_a_current_view_and_no_ghost_record()
+    {
+        Verify(ConformanceScenarios.ReferenceTable);
+        var model = ConformanceScenarios.ReferenceModel(Dialect);
+        var hub = Dialect.HubTable(model.Hub("currency"), DdlOptions.Default);
+        hub.Columns.Select(c => c.Name).Should().Equal("currency_code", "load_date", "record_source");
+        hub.PrimaryKey.Should().Equal("currency_code");
+        hub.Column("currency_code").Type.Should().Be(Dialect.Types.For(DataType.String(3)));
+        var satellite = Dialect.SatelliteTable(model.Satellite("currency_details"), DdlOptions.Default);
+        satellite.Column("currency_code").Type.Should().Be(Dialect.Types.For(DataType.String(3)));
+        satellite.PrimaryKey.Should().Equal("currency_code", "load_date");
+        Dialect.CreateVault(model).Select(s => s.Text).Should().Contain(t => t.Contains(Dialect.QuoteIdentifier("v_sat_currency_details_current"), StringComparison.Ordinal));
+        Dialect.Invoking(d => d.InsertGhostRecord(model.Hub("currency"))).Should().Throw<ArgumentException>().WithMessage("*reference hub*");
+        Dialect.Invoking(d => d.CreateCurrentView(model.Satellite("customer_details"))).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Load_a_status_tracking_satellite_with_every_value_a_parameter()
     {
         Verify(ConformanceScenarios.LoadStatusTrackingSatellite);

@@ -199,7 +199,7 @@ internal sealed partial class SourcePlan
             AddError(ref errors, new RowError(
                 _needed[first].Name,
                 _parsed[first],
-                LoadMessages.EmptyParentKey(feed.Satellite.Parent.TableName, feed.ParentKeys.Select(k => _needed[k].Name), feed.Satellite.TableName)));
+                LoadMessages.EmptyParentKey(feed.Satellite.Parent.TableName, feed.ParentKeys.Select(k => _needed[k].Name), feed.Satellite.TableName, feed.Satellite.Parent is Hub { IsReference: true })));
         }
 
         CheckMultiActiveKeys(ref errors);
@@ -273,7 +273,8 @@ internal sealed partial class SourcePlan
 
             if (FirstOrEarlier(feed.Stage, key, batch, sourceRow))
             {
-                Add(feed.Stage, [key, .. StoredKeys(feed.Hub, Values(feed.Keys)), RowLoadDate(batch), (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
+                object?[] keys = feed.Hub.IsReference ? [key] : [key, .. StoredKeys(feed.Hub, Values(feed.Keys))];
+                Add(feed.Stage, [.. keys, RowLoadDate(batch), (_rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource), sourceRow], full);
             }
         }
 
@@ -464,7 +465,13 @@ internal sealed partial class SourcePlan
         var values = Values(indexes);
         object? stored = null;
         var allNull = true;
-        if (!AllNull(values))
+        if (entity is Hub { IsReference: true })
+        {
+            // A reference hub's key is its code as delivered (after the mapping's cleaning): empty when NULL or blank.
+            stored = values[0];
+            allNull = stored is null || (stored is string code && string.IsNullOrWhiteSpace(code));
+        }
+        else if (!AllNull(values))
         {
             stored = StoreKey(ModelHashing.HashKey(entity, values, out allNull), columnType);
         }

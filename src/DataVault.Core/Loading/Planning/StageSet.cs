@@ -33,7 +33,9 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     {
         var definition = dialect.HubTable(hub, options.Ddl);
         var (schema, staging) = Schema(definition,
-            [(hub.HashKeyColumn, KeyType(definition, hub.HashKeyColumn)), .. hub.BusinessKeys.Select(k => (k.Name, k.Type)), .. hub.StandardizedKeyColumns.Select(k => (k.Name, k.Type)), .. LoadColumns(hub.Naming)]);
+            hub.IsReference
+                ? [(hub.HashKeyColumn, KeyType(definition, hub.HashKeyColumn)), .. LoadColumns(hub.Naming)]
+                : [(hub.HashKeyColumn, KeyType(definition, hub.HashKeyColumn)), .. hub.BusinessKeys.Select(k => (k.Name, k.Type)), .. hub.StandardizedKeyColumns.Select(k => (k.Name, k.Type)), .. LoadColumns(hub.Naming)]);
         return new HubStage(hub, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
     });
 

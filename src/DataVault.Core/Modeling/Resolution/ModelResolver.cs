@@ -57,12 +57,13 @@ internal sealed class ModelResolver
 
     private ResolvedHub ResolveHub(HubBuilder builder)
     {
-        var declaration = Declare("hub", "hub:", builder.Name, builder.Table ?? _naming.HubTableName(builder.Name), _hubs.ContainsKey(builder.Name));
-        var hashKey = _naming.HubHashKeyName(builder.Name);
+        var declaration = Declare("hub", "hub:", builder.Name, builder.Table ?? (builder.IsReference ? _naming.ReferenceHubTableName(builder.Name) : _naming.HubTableName(builder.Name)), _hubs.ContainsKey(builder.Name));
+        // A reference hub's key column is its code itself, not a hash.
+        var hashKey = builder.IsReference && builder.BusinessKeys.Count == 1 ? builder.BusinessKeys[0].Name : _naming.HubHashKeyName(builder.Name);
         Hub? hub = null;
         if (!declaration.IsRefused)
         {
-            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming, builder.KeyStorage);
+            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming, builder.KeyStorage, builder.IsReference);
             _hubs.Add(builder.Name, hub);
         }
 

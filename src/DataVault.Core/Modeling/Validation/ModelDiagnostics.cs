@@ -180,6 +180,12 @@ internal static class ModelDiagnostics
         "Record-tracking satellite '{0}' also declares {1}; it keeps only the loads at which each parent key appeared.",
         "Declare the descriptive columns on another satellite of the same parent, and keep s.RecordTracking() alone.");
 
+    /// <summary>DV1039: the reference hub, what is wrong.</summary>
+    public static ModelDiagnosticDescriptor<string, string> InvalidReferenceHub { get; } = new(
+        DiagnosticCodes.InvalidReferenceHub, nameof(DiagnosticCodes.InvalidReferenceHub),
+        "Reference hub '{0}' {1}.",
+        "A reference hub is a code table: declare one business key (its code), stored as delivered, and describe it with standard satellites; declare a hub (builder.Hub) for keys that links or PITs refer to.");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -241,7 +247,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity, RecordTrackingWithAttributes,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity, RecordTrackingWithAttributes, InvalidReferenceHub,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

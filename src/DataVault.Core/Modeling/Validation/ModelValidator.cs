@@ -93,12 +93,59 @@ internal sealed partial class ModelValidator
                 CheckIdentifier(column, $"{hub.Declaration.Path}/{column}");
             }
 
-            CheckColumns(hub.Declaration.Path, [hub.HashKey, .. keys.Select(k => k.Name), .. standardized], keys);
+            CheckColumns(hub.Declaration.Path, hub.Builder.IsReference ? [.. keys.Select(k => k.Name)] : [hub.HashKey, .. keys.Select(k => k.Name), .. standardized], keys);
+            CheckReferenceHub(hub);
             if (hub.Builder.KeyStorage != StandardizedKeyStorage.Delivered && keys.Count > 0 && !keys.Any(Hub.IsText))
             {
                 Report(ModelDiagnostics.StandardizedKeysWithoutText.Create(hub.Declaration.Path, hub.Declaration.Name));
             }
             CheckStandard(hub.Builder.Standard, hub.Declaration.Path);
+        }
+    }
+
+    /// <summary>
+    /// A reference hub (DV1039): one business key, stored as delivered; no link or PIT refers to it (they join by hash
+    /// key); its satellites are standard ones (attributes, optionally an effective-from column).
+    /// </summary>
+    private void CheckReferenceHub(ResolvedHub hub)
+    {
+        if (!hub.Builder.IsReference)
+        {
+            return;
+        }
+
+        var name = hub.Declaration.Name;
+        var problems = new List<string>();
+        if (hub.Builder.BusinessKeys.Count > 1)
+        {
+            problems.Add($"declares {hub.Builder.BusinessKeys.Count} business keys ({string.Join(", ", hub.Builder.BusinessKeys.Select(k => k.Name))}); its one key is its code");
+        }
+
+        if (hub.Builder.KeyStorage != StandardizedKeyStorage.Delivered)
+        {
+            problems.Add("stores standardised keys; its code is stored as delivered (clean it with SourceMapping.Clean)");
+        }
+
+        problems.AddRange(_model.Links.Where(l => l.Builder.Hubs.Any(h => h.Hub == name)).Select(l => $"is referred to by link '{l.Declaration.Name}'"));
+        problems.AddRange(_model.PointInTimes.Where(p => p.Hub.Name == name).Select(p => $"is the hub of point-in-time table '{p.Declaration.Name}'"));
+        foreach (var satellite in _model.Satellites.Where(s => s.Parent.Target is Hub parent && parent.Name == name))
+        {
+            var builder = satellite.Builder;
+            var kind = builder.MultiActiveKeys.Count > 0 ? "multi-active"
+                : builder.StatusColumn is not null ? "status-tracking"
+                : builder.TracksRecords ? "record-tracking"
+                : builder.IsEffectivity ? "effectivity"
+                : builder.NonHistorized ? "non-historised"
+                : null;
+            if (kind is not null)
+            {
+                problems.Add($"has {kind} satellite '{satellite.Declaration.Name}'; its satellites are standard ones");
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            Report(ModelDiagnostics.InvalidReferenceHub.Create(hub.Declaration.Path, name, problem));
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
         foreach (var satellite in model.Satellites)
         {
             statements.AddRange(dialect.CreateTable(SatelliteTable(satellite, options), options));
-            statements.Add(CreateSatelliteView(satellite));
+            statements.AddRange(ViewsOf(satellite).Select(v => v.Create));
         }
 
         foreach (var pit in model.PointInTimes)
@@ -50,7 +50,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
         statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName, p.Schema)));
         foreach (var satellite in model.Satellites.Reverse())
         {
-            statements.Add(DropView(SatelliteViewName(satellite), satellite.Schema));
+            statements.AddRange(ViewsOf(satellite).Reverse().Select(v => DropView(v.Name, satellite.Schema)));
             statements.Add(DropTable(satellite.TableName, satellite.Schema));
         }
 
@@ -59,7 +59,23 @@ internal sealed class DdlWriter(SqlDialect dialect)
         return statements;
     }
 
-    public TableDefinition HubTable(Hub hub, DdlOptions options) => new(
+    /// <summary>A reference hub's table: its code (the primary key, as declared), load date, record source.</summary>
+    private TableDefinition ReferenceHubTable(Hub hub, DdlOptions options) => new(
+        hub.TableName,
+        [new(hub.HashKeyColumn, Types.For(hub.BusinessKeys[0].Type), true), .. LoadColumns(hub.Naming, options)],
+        [hub.HashKeyColumn],
+        [],
+        [])
+    {
+        Schema = hub.Schema,
+    };
+
+    /// <summary>The type of the column that holds an entity's key: its hash, or a reference hub's code.</summary>
+    private SqlType KeyColumnType(VaultEntity entity, DdlOptions options) => entity is Hub { IsReference: true } reference
+        ? Types.For(reference.BusinessKeys[0].Type)
+        : Types.HashColumn(entity.HashingStandard, options);
+
+    public TableDefinition HubTable(Hub hub, DdlOptions options) => hub.IsReference ? ReferenceHubTable(hub, options) : new(
         hub.TableName,
         [
             new(hub.HashKeyColumn, Types.HashColumn(hub.HashingStandard, options), true),
@@ -95,7 +111,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
         return new TableDefinition(
             satellite.TableName,
             [
-                new(satellite.ParentHashKeyColumn, Types.HashColumn(satellite.Parent.HashingStandard, options), true),
+                new(satellite.ParentHashKeyColumn, KeyColumnType(satellite.Parent, options), true),
                 new(naming.LoadDate, Types.For(DataType.Timestamp), true),
                 new(naming.LoadEndDate, Types.For(DataType.Timestamp), false),
                 new(satellite.HashDiffColumn, Types.HashColumn(satellite.HashingStandard, options), true),
@@ -163,6 +179,35 @@ internal sealed class DdlWriter(SqlDialect dialect)
             $"       CASE WHEN {lead} IS NULL THEN 1 ELSE 0 END AS {Quoter.QuoteIdentifier("is_current")}{Nl}" +
             $"FROM {Quoter.QuoteTable(satellite.Schema, satellite.TableName)} s");
     }
+
+    /// <summary>
+    /// A satellite's views: its history view, and for a satellite of a reference hub its current view. Created after its
+    /// table, dropped before it, compared by drift and recreated by migrations as one.
+    /// </summary>
+    public IReadOnlyList<SatelliteView> ViewsOf(Satellite satellite) => satellite.Parent is Hub { IsReference: true }
+        ? [new(SatelliteViewName(satellite), SatelliteViewColumns(satellite), CreateSatelliteView(satellite)), new(CurrentViewName(satellite), CurrentViewColumns(satellite), CreateCurrentView(satellite))]
+        : [new(SatelliteViewName(satellite), SatelliteViewColumns(satellite), CreateSatelliteView(satellite))];
+
+    /// <summary>A reference satellite's current view: the latest version of every code (<c>MAX(load_date)</c> per key), read from the table itself.</summary>
+    public SqlStatement CreateCurrentView(Satellite satellite)
+    {
+        var naming = satellite.Parent.Naming;
+        var key = Quoter.QuoteIdentifier(satellite.ParentHashKeyColumn);
+        var loadDate = Quoter.QuoteIdentifier(naming.LoadDate);
+        var table = Quoter.QuoteTable(satellite.Schema, satellite.TableName);
+        return SqlStatement.Of(
+            $"{CreateViewPrefix(Quoter.QuoteTable(satellite.Schema, CurrentViewName(satellite)))} AS{Nl}" +
+            $"SELECT {dialect.ColumnList(CurrentViewColumns(satellite), "s")}{Nl}" +
+            $"FROM {table} s{Nl}" +
+            $"WHERE s.{loadDate} = (SELECT MAX(m.{loadDate}) FROM {table} m WHERE m.{key} = s.{key})");
+    }
+
+    /// <summary>The columns of a reference satellite's current view, in order: code, load date, hash diff, record source, attributes.</summary>
+    public static IReadOnlyList<string> CurrentViewColumns(Satellite satellite) =>
+        [satellite.ParentHashKeyColumn, satellite.Parent.Naming.LoadDate, satellite.HashDiffColumn, satellite.Parent.Naming.RecordSource, .. satellite.Attributes.Select(a => a.Name)];
+
+    /// <summary>The name of a reference satellite's current view: <c>v_</c> + the table name + <c>_current</c>.</summary>
+    public string CurrentViewName(Satellite satellite) => dialect.ObjectName("v", satellite.TableName, "current");
 
     /// <summary>The columns of a satellite's history view, in order, as <see cref="CreateSatelliteView"/> writes them.</summary>
     public static IReadOnlyList<string> SatelliteViewColumns(Satellite satellite) =>

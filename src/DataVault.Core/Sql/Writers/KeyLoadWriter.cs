@@ -13,7 +13,12 @@ internal sealed class KeyLoadWriter(SqlDialect dialect)
     private SqlQuoter Quoter => dialect.Quoter;
 
     public SqlStatement LoadHub(Hub hub, StagingTable staging) =>
-        InsertNewKeys(Quoter.QuoteTable(hub.Schema, hub.TableName), hub.HashKeyColumn, [hub.HashKeyColumn, .. hub.BusinessKeys.Select(k => k.Name), .. hub.StandardizedKeyColumns.Select(k => k.Name), hub.Naming.LoadDate, hub.Naming.RecordSource], staging, hub.Naming);
+        InsertNewKeys(Quoter.QuoteTable(hub.Schema, hub.TableName), hub.HashKeyColumn, [.. KeyColumns(hub), hub.Naming.LoadDate, hub.Naming.RecordSource], staging, hub.Naming);
+
+    /// <summary>A hub's key columns: its hash key, business keys and standardised keys — or a reference hub's code alone.</summary>
+    private static IEnumerable<string> KeyColumns(Hub hub) => hub.IsReference
+        ? [hub.HashKeyColumn]
+        : [hub.HashKeyColumn, .. hub.BusinessKeys.Select(k => k.Name), .. hub.StandardizedKeyColumns.Select(k => k.Name)];
 
     public SqlStatement LoadLink(Link link, StagingTable staging) =>
         InsertNewKeys(Quoter.QuoteTable(link.Schema, link.TableName), link.HashKeyColumn, [link.HashKeyColumn, .. link.Hubs.Select(h => h.HashKeyColumn), .. link.DependentChildKeys.Select(k => k.Name), link.Naming.LoadDate, link.Naming.RecordSource], staging, link.Naming);
