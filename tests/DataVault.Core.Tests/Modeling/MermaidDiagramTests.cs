@@ -8,6 +8,25 @@ namespace DataVault.Core.Tests.Modeling;
 public class MermaidDiagramTests
 {
     [Fact]
+    public void A_reference_hub_and_its_satellite_are_keyed_by_the_code()
+    {
+        var model = new DataVaultModelBuilder()
+            .ReferenceHub("currency", r => r.BusinessKey("currency_code", DataType.String(3)))
+            .Satellite("currency_details", s => s.OnHub("currency").Attribute("name", DataType.String(50)))
+            .Build();
+
+        var text = model.ToMermaid().ReplaceLineEndings("\n");
+
+        text.Should().Contain("""
+                "ref_currency" {
+                    string currency_code PK "reference code"
+                }
+            """.ReplaceLineEndings("\n"));
+        text.Should().Contain("string currency_code PK, FK \"reference code\"").And.NotContain("hub_currency_hk");
+        MermaidErGrammar.Parse(text).Entities.Should().ContainKeys("ref_currency", "sat_currency_details");
+    }
+
+    [Fact]
     public void Small_model_renders_exactly()
     {
         var expected = """
