@@ -189,6 +189,11 @@ internal static class LoadMessages
         $"{table}: late data: the batch's row for key {Value(key)} has load date {Value(loadDate)}, older than the stored version of {Value(storedLoadDate)}. " +
         "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order.";
 
+    /// <summary>A staged row older than a load the extended tracking satellite recorded, which would change what was recorded.</summary>
+    public static string LateTrackedData(string table, object? key, object? loadDate, object? recordedLoadDate, string tracking) =>
+        $"{table}: late data: the batch's row for key {Value(key)} has load date {Value(loadDate)}, older than the load of {Value(recordedLoadDate)} that {tracking} recorded (nothing changed then, so {table} stored no version). " +
+        "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order (the version it interrupts is then restored).";
+
     /// <summary>A value as messages show it: invariant text, bytes as hex, <c>NULL</c> for null, unprintable characters escaped (<see cref="DisplayText"/>).</summary>
     public static string Value(object? value) => DisplayText.Of(RawValue(value));
 

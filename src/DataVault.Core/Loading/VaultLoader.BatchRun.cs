@@ -297,6 +297,11 @@ public sealed partial class VaultLoader
                 var clock = Stopwatch.StartNew();
                 var result = await stage.MergeAsync(context, cancellationToken).ConfigureAwait(false);
                 _inserted[stage.Table] = result.Inserted;
+                if (result.TrackingTable is { } tracking)
+                {
+                    _inserted[tracking] = _inserted.GetValueOrDefault(tracking) + result.Tracked;
+                }
+
                 EndDated += result.EndDated;
                 LoaderLog.TargetMerged(loader._logger, stage.Table, result.Inserted, stage.Staged, clock.ElapsedMilliseconds);
                 merged++;

@@ -31,6 +31,11 @@ internal static class MigrationPlanner
             {
                 PlanSatellite(satellite, dialect.SatelliteTable(satellite, ddl), dialect, differences, options, steps, refusals);
             }
+            else if (model.ExtendedTrackings.Any(x => x.TableName == table))
+            {
+                refusals.AddRange(differences.Select(d => new MigrationRefusal(d,
+                    "an extended tracking satellite has a fixed shape and its rows are the record of past loads; change it by hand, or drop it and track again from the next load")));
+            }
             else if (loaderTables?.FirstOrDefault(t => t.Name == table) is { } loaderTable)
             {
                 PlanLoaderTable(loaderTable, dialect, differences, steps, refusals);

@@ -26,6 +26,26 @@ public sealed class DataVaultModel
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _satellites = satellites.ToDictionary(s => s.Name, StringComparer.Ordinal);
         _pointInTimes = pointInTimes.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var trackings = new List<ExtendedTrackingSatellite>();
+        foreach (var entity in Hubs.Cast<VaultEntity>().Concat(Links).Where(e => e.WantsExtendedTracking))
+        {
+            entity.ExtendedTracking = new ExtendedTrackingSatellite(entity, naming.ExtendedTrackingTableName(entity.Name), [.. Satellites.Where(s => ReferenceEquals(s.Parent, entity) && ExtendedTrackingSatellite.Tracks(s))], naming);
+            trackings.Add(entity.ExtendedTracking);
+        }
+
+        ExtendedTrackings = trackings;
+    }
+
+    /// <summary>The extended tracking satellites, hubs' in declared order, then links'.</summary>
+    public IReadOnlyList<ExtendedTrackingSatellite> ExtendedTrackings { get; }
+
+    /// <summary>The extended tracking satellite that tracks <paramref name="satellite"/>, or <see langword="null"/>.</summary>
+    /// <param name="satellite">A satellite of this model.</param>
+    /// <returns>The extended tracking satellite, or <see langword="null"/>.</returns>
+    public ExtendedTrackingSatellite? ExtendedTrackingOf(Satellite satellite)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        return Satellites.Contains(satellite) && satellite.Parent.ExtendedTracking is { } tracking && tracking.Satellites.Contains(satellite) ? tracking : null;
     }
 
     /// <summary>The vault's default hashing standard.</summary>

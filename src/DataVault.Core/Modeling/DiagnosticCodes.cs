@@ -72,6 +72,9 @@ public static class DiagnosticCodes
     /// <summary>A reference hub has not exactly one business key or stores standardised keys, or a link, a PIT or a satellite other than a standard one refers to it.</summary>
     public const string InvalidReferenceHub = "DV1039";
 
+    /// <summary>A hub or link with an extended tracking satellite has no standard satellite to track, or its standard satellites hash their diffs differently.</summary>
+    public const string InvalidExtendedTracking = "DV1041";
+
     /// <summary>A hashing standard (of the vault or of an entity) is invalid.</summary>
     public const string InvalidHashingStandard = "DV1040";
 

@@ -19,6 +19,20 @@ public sealed class HubBuilder
 
     internal bool IsReference { get; init; }
 
+    internal bool TracksVersions { get; private set; }
+
+    /// <summary>
+    /// Keeps an **extended tracking satellite** (<c>xts_{name}</c>) of this hub: for every load and every standard
+    /// satellite of it, the hash diff each key had, also when nothing changed — so that a late load placed in order
+    /// (<c>LateDataHandling.InsertInOrder</c>) restores the version it interrupts. DV1041 when it has no standard satellite.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public HubBuilder ExtendedTracking()
+    {
+        TracksVersions = true;
+        return this;
+    }
+
     /// <summary>Adds a business-key column; a hub may have several (a composite key), hashed in this order.</summary>
     /// <param name="name">The column name.</param>
     /// <param name="type">The column type.</param>

@@ -19,6 +19,20 @@ public sealed class LinkBuilder
 
     internal NullHubKeyPolicy NullHubKeys { get; private set; }
 
+    internal bool TracksVersions { get; private set; }
+
+    /// <summary>
+    /// Keeps an **extended tracking satellite** (<c>xts_{name}</c>) of this link: for every load and every standard
+    /// satellite of it, the hash diff each key had, also when nothing changed — so that a late load placed in order
+    /// (<c>LateDataHandling.InsertInOrder</c>) restores the version it interrupts. DV1041 when it has no standard satellite.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public LinkBuilder ExtendedTracking()
+    {
+        TracksVersions = true;
+        return this;
+    }
+
     /// <summary>Adds a hub to the link. The same hub may appear again with a different <paramref name="role"/>.</summary>
     /// <param name="hubName">The hub's model name.</param>
     /// <param name="role">The role (e.g. <c>referred_by</c>): prefixes the link's column and the staged business keys.</param>

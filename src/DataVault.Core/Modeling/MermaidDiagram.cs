@@ -32,6 +32,16 @@ internal static class MermaidDiagram
             }
         }
 
+        foreach (var tracking in model.ExtendedTrackings)
+        {
+            Entity(text, tracking.TableName, [
+                tracking.Parent is Hub { IsReference: true } reference ? Column(reference.BusinessKeys[0], "PK, FK", "reference code") : Hash(tracking.ParentHashKeyColumn, "PK, FK", "parent hash key"),
+                ("timestamp", model.Naming.LoadDate, "PK", ""),
+                ("string", tracking.SatelliteNameColumn, "PK", string.Join(" ", tracking.Satellites.Select(s => s.TableName))),
+                Hash(model.Naming.HashDiff, "", "hash diff")]);
+            Relation(text, tracking.Parent.TableName, tracking.TableName, "tracks");
+        }
+
         foreach (var satellite in model.Satellites)
         {
             Entity(text, satellite.TableName, [

@@ -16,6 +16,9 @@ public sealed record NamingConventions
     /// <summary>Template of a reference hub's table name (a code table without hash keys).</summary>
     public string ReferenceHubTable { get; init; } = "ref_{name}";
 
+    /// <summary>Template of an extended tracking satellite's table name; <c>{name}</c> is its hub's or link's name.</summary>
+    public string ExtendedTrackingTable { get; init; } = "xts_{name}";
+
     /// <summary>Template of a link's table name.</summary>
     public string LinkTable { get; init; } = "link_{name}";
 
@@ -60,6 +63,11 @@ public sealed record NamingConventions
     /// <param name="name">The hub name.</param>
     /// <returns>The table name.</returns>
     public string HubTableName(string name) => Apply(HubTable, name);
+
+    /// <summary>The table name of the extended tracking satellite of hub or link <paramref name="name"/>.</summary>
+    /// <param name="name">The hub's or link's name.</param>
+    /// <returns>The table name.</returns>
+    public string ExtendedTrackingTableName(string name) => Apply(ExtendedTrackingTable, name);
 
     /// <summary>The table name of reference hub <paramref name="name"/>.</summary>
     /// <param name="name">The reference hub name.</param>

@@ -38,6 +38,12 @@ public abstract class VaultEntity
     /// </summary>
     public abstract IReadOnlyList<ColumnDefinition> KeyParts { get; }
 
+    /// <summary>Whether the entity was declared with an extended tracking satellite (set once by the resolver).</summary>
+    internal bool WantsExtendedTracking { get; init; }
+
+    /// <summary>Its extended tracking satellite (<see cref="HubBuilder.ExtendedTracking"/>), or <see langword="null"/>.</summary>
+    public ExtendedTrackingSatellite? ExtendedTracking { get; internal set; }
+
     /// <summary>A short path for diagnostics and diagrams: <c>hub:customer</c> or <c>link:sales</c>.</summary>
     public abstract string Path { get; }
 }

@@ -53,6 +53,25 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// The table of an extended tracking satellite: parent key, load date and satellite name (the primary key), hash
+    /// diff (typed as its satellites'), record source; a foreign key to the parent.
+    /// </summary>
+    /// <param name="tracking">The extended tracking satellite.</param>
+    /// <param name="options">DDL options.</param>
+    /// <returns>The table definition.</returns>
+    public TableDefinition ExtendedTrackingTable(ExtendedTrackingSatellite tracking, DdlOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        ArgumentNullException.ThrowIfNull(options);
+        if (tracking.Satellites.Count == 0)
+        {
+            throw new ArgumentException($"{tracking.TableName} tracks no satellite.", nameof(tracking));
+        }
+
+        return _extendedTracking.Table(tracking, _ddl.SatelliteTable(tracking.Satellites[0], options), options);
+    }
+
+    /// <summary>
     /// The table of a satellite: parent hash key and load date (the primary key), load end date, hash diff, record
     /// source, then the attributes in declared order.
     /// </summary>

@@ -234,6 +234,62 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// Records in an extended tracking satellite every staged version of <paramref name="satellite"/> not recorded yet
+    /// (per key and load date the first staged row by <paramref name="sourceRowColumn"/>), changed or not; the
+    /// satellite's name is a parameter.
+    /// </summary>
+    /// <param name="tracking">The extended tracking satellite.</param>
+    /// <param name="satellite">A satellite it tracks.</param>
+    /// <param name="staging">The satellite's staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that orders rows by origin.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The satellite is not tracked by it.</exception>
+    public SqlStatement TrackSatelliteVersions(ExtendedTrackingSatellite tracking, Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceRowColumn);
+        return _extendedTracking.TrackVersions(tracking, satellite, staging, sourceRowColumn);
+    }
+
+    /// <summary>
+    /// The staged rows of <paramref name="satellite"/> older than a load its extended tracking satellite recorded for
+    /// their key, whose hash diff is not the one recorded last before them: late data the satellite alone cannot see
+    /// (the later loads changed nothing, so it stored no version). Key, load date, latest recorded load date.
+    /// </summary>
+    /// <param name="tracking">The extended tracking satellite.</param>
+    /// <param name="satellite">A satellite it tracks.</param>
+    /// <param name="staging">The satellite's staging table.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentException">The satellite is not tracked by it.</exception>
+    public SqlStatement SelectLateTrackedRows(ExtendedTrackingSatellite tracking, Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _extendedTracking.SelectLateTrackedRows(tracking, satellite, staging);
+    }
+
+    /// <summary>
+    /// Restores, for the staged keys of <paramref name="satellite"/>, the versions a late load interrupted: a recorded
+    /// load whose hash diff differs from the recorded load before it while the satellite's version valid then has another
+    /// is inserted at its load date, with the attributes of the latest earlier version of that hash diff. Insert-only.
+    /// </summary>
+    /// <param name="tracking">The extended tracking satellite.</param>
+    /// <param name="satellite">A satellite it tracks.</param>
+    /// <param name="staging">The satellite's staging table.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The satellite is not tracked by it.</exception>
+    public SqlStatement RestoreInterruptedVersions(ExtendedTrackingSatellite tracking, Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _extendedTracking.RestoreInterruptedVersions(tracking, satellite, staging);
+    }
+
+    /// <summary>
     /// Inserts the ghost record of a hub — the zero key with NULL business keys — if it is not there, so that links
     /// whose keys are NULL (mapped to the zero key) always join; conflict-safe as the hubs' loads. Values are parameters.
     /// </summary>

@@ -25,6 +25,7 @@ public abstract partial class SqlDialect : IModelTarget
     private readonly KeyLoadWriter _keys;
     private readonly SatelliteLoadWriter _satellites;
     private readonly StatusTrackingWriter _statuses;
+    private readonly ExtendedTrackingWriter _extendedTracking;
     private readonly PitWriter _pits;
     private readonly HashSqlWriter _hashing;
 
@@ -53,6 +54,7 @@ public abstract partial class SqlDialect : IModelTarget
         _keys = new KeyLoadWriter(this);
         _satellites = new SatelliteLoadWriter(this);
         _statuses = new StatusTrackingWriter(this);
+        _extendedTracking = new ExtendedTrackingWriter(this);
         _pits = new PitWriter(this);
         _hashing = new HashSqlWriter(this);
     }

@@ -11,6 +11,7 @@ internal static class VaultTables
         .. model.Hubs.Select(h => dialect.HubTable(h, options)),
         .. model.Links.Select(l => dialect.LinkTable(l, options)),
         .. model.Satellites.Select(s => dialect.SatelliteTable(s, options)),
+        .. model.ExtendedTrackings.Select(x => dialect.ExtendedTrackingTable(x, options)),
         .. model.PointInTimes.Select(p => dialect.PitTable(p, options)),
     ];
 }

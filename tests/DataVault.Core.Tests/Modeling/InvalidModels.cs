@@ -121,6 +121,11 @@ public static class InvalidModels
         ["link to a reference hub"] = (() => Valid().ReferenceHub("r", r => r.BusinessKey("code", DataType.String(3))).Link("ar", l => l.Hub("a").Hub("r")), DiagnosticCodes.InvalidReferenceHub, "hub:r"),
         ["PIT over a reference hub"] = (() => Valid().ReferenceHub("r", r => r.BusinessKey("code", DataType.String(3))).Satellite("s", s => s.OnHub("r").Attribute("x", DataType.Int)).PointInTime("p", p => p.OnHub("r")), DiagnosticCodes.InvalidReferenceHub, "hub:r"),
         ["multi-active satellite of a reference hub"] = (() => Valid().ReferenceHub("r", r => r.BusinessKey("code", DataType.String(3))).Satellite("s", s => s.OnHub("r").MultiActiveKey("lang", DataType.String(2)).Attribute("label", DataType.String(20))), DiagnosticCodes.InvalidReferenceHub, "hub:r"),
+        ["extended tracking without a standard satellite"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).ExtendedTracking()).Satellite("s", s => s.OnHub("b").RecordTracking()), DiagnosticCodes.InvalidExtendedTracking, "hub:b"),
+        ["extended tracking over two kinds of hash diff"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).ExtendedTracking())
+            .Satellite("s", s => s.OnHub("b").Attribute("x", DataType.Int))
+            .Satellite("t", s => s.OnHub("b").Attribute("y", DataType.Int).WithHashingStandard(HashingStandards.Default with { Id = "sha", Algorithm = HashAlgorithmKind.Sha256 })), DiagnosticCodes.InvalidExtendedTracking, "hub:b"),
+        ["extended tracking table taken"] = (() => Valid().Hub("b", h => h.BusinessKey("b_id", DataType.Int).ExtendedTracking()).Satellite("s", s => s.OnHub("b").Attribute("x", DataType.Int)).Hub("c", h => h.BusinessKey("c_id", DataType.Int).ToTable("xts_b")), DiagnosticCodes.DuplicateTableName, "hub:c"),
         ["effectivity on a hub"] = (() => Valid().Satellite("s", s => s.OnHub("a").Effectivity()), DiagnosticCodes.InvalidEffectivity, "sat:s"),
         ["default of another type"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("qty", DataType.Int, "ten")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/qty"),
         ["default longer than the string"] = (() => Valid().Satellite("s", s => s.OnHub("a").Attribute("currency", DataType.String(3), "EURO")), DiagnosticCodes.InvalidAttributeDefault, "sat:s/currency"),

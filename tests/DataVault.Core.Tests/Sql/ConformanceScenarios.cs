@@ -39,6 +39,7 @@ public static class ConformanceScenarios
     public const string LoadEffectivitySatellite = "load_satellite_effectivity";
     public const string LoadRecordTrackingSatellite = "load_satellite_record_tracking";
     public const string ReferenceTable = "reference_table";
+    public const string ExtendedTracking = "extended_tracking";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -48,7 +49,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite, ReferenceTable,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite, ReferenceTable, ExtendedTracking,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -119,6 +120,12 @@ public static class ConformanceScenarios
     /// <summary>The conformance model with a record-tracking satellite on the customer hub (the loads at which each customer appeared).</summary>
     public static DataVaultModel RecordTrackingModel(SqlDialect dialect) => Builder(null)
         .Satellite("customer_seen", s => s.OnHub("customer").RecordTracking())
+        .Build(dialect);
+
+    /// <summary>The conformance model with an extended tracking satellite on the customer hub (tracking its details).</summary>
+    public static DataVaultModel ExtendedTrackingModel(SqlDialect dialect) => new DataVaultModelBuilder()
+        .Hub("customer", h => h.BusinessKey("customer_id", DataType.String(20)).ExtendedTracking())
+        .Satellite("customer_details", s => s.OnHub("customer").Attribute("name", DataType.String(100)))
         .Build(dialect);
 
     /// <summary>The conformance model with a reference hub of currencies (the code is the key) and its satellite.</summary>
@@ -199,6 +206,15 @@ public static class ConformanceScenarios
                     dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                ]
+                : [],
+            ExtendedTracking => ExtendedTrackingModel(dialect) is var tracked && tracked.Hub("customer").ExtendedTracking is { } xts
+                ?
+                [
+                    .. dialect.CreateTable(dialect.ExtendedTrackingTable(xts, DdlOptions.Default), DdlOptions.Default),
+                    dialect.TrackSatelliteVersions(xts, tracked.Satellite("customer_details"), stagingOf("sat_customer_details"), "dv_source_row"),
+                    dialect.SelectLateTrackedRows(xts, tracked.Satellite("customer_details"), stagingOf("sat_customer_details")),
+                    dialect.RestoreInterruptedVersions(xts, tracked.Satellite("customer_details"), stagingOf("sat_customer_details")),
                 ]
                 : [],
             ReferenceTable => ReferenceModel(dialect) is var reference && reference.Satellite("currency_details") is var currency
@@ -315,6 +331,8 @@ public static class ConformanceScenarios
         names.UnionWith([effectivityTable.Name, StagingTable.For(effectivityTable.Name).Name, .. effectivityTable.Columns.Select(c => c.Name)]);
         var status = dialect.SatelliteTable(StatusTrackingModel(dialect).Satellite("product_status"), DdlOptions.Default);
         names.UnionWith([status.Name, StagingTable.For(status.Name).Name, .. status.Columns.Select(c => c.Name)]);
+        var xtsTable = dialect.ExtendedTrackingTable(ExtendedTrackingModel(dialect).ExtendedTrackings[0], DdlOptions.Default);
+        names.UnionWith([xtsTable.Name, .. xtsTable.Columns.Select(c => c.Name)]);
         var referenceModel = ReferenceModel(dialect);
         var referenceHub = dialect.HubTable(referenceModel.Hub("currency"), DdlOptions.Default);
         var referenceSatellite = dialect.SatelliteTable(referenceModel.Satellite("currency_details"), DdlOptions.Default);

@@ -115,6 +115,25 @@ public abstract partial class DialectConformanceTests
     }
 
     [Fact]
+    public void An_extended_tracking_satellite_records_versions_restores_interrupted_ones_and_names_its_satellite_by_parameter()
+    {
+        Verify(ConformanceScenarios.ExtendedTracking);
+        var model = ConformanceScenarios.ExtendedTrackingModel(Dialect);
+        var xts = model.ExtendedTrackings.Should().ContainSingle().Subject;
+        xts.Satellites.Select(s => s.TableName).Should().Equal("sat_customer_details");
+        var table = Dialect.ExtendedTrackingTable(xts, DdlOptions.Default);
+        table.PrimaryKey.Should().Equal("hub_customer_hk", "load_date", "satellite_name");
+        table.Column("hash_diff").Type.Should().Be(Dialect.SatelliteTable(model.Satellite("customer_details"), DdlOptions.Default).Column("hash_diff").Type);
+        var track = Dialect.TrackSatelliteVersions(xts, model.Satellite("customer_details"), StagingTable.For("sat_customer_details"), "dv_source_row");
+        track.Text.Should().NotContain("'sat_customer_details'", "the satellite's name is a parameter");
+        track.Parameters.Select(p => p.Value).Should().AllBeEquivalentTo("sat_customer_details");
+        Dialect.CreateVault(model).Select(s => s.Text).Should().Contain(t => t.Contains(Dialect.QuoteIdentifier("xts_customer"), StringComparison.Ordinal));
+        Dialect.DropVault(model).Select(s => s.Text).Should().Contain(t => t.Contains(Dialect.QuoteIdentifier("xts_customer"), StringComparison.Ordinal));
+        var other = ConformanceScenarios.RecordTrackingModel(Dialect).Satellite("customer_seen");
+        Dialect.Invoking(d => d.RestoreInterruptedVersions(xts, other, StagingTable.For("x"))).Should().Throw<ArgumentException>().WithMessage("*not tracked by xts_customer*");
+    }
+
+    [Fact]
     public void A_reference_table_is_keyed_by_its_code_with_a_current_view_and_no_ghost_record()
     {
         Verify(ConformanceScenarios.ReferenceTable);

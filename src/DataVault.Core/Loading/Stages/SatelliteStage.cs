@@ -17,6 +17,9 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <summary>The satellite.</summary>
     public Satellite Satellite { get; } = satellite;
 
+    /// <summary>The extended tracking satellite that records this satellite's staged versions, or <see langword="null"/>.</summary>
+    public ExtendedTrackingSatellite? Tracking { get; } = satellite.Parent.ExtendedTracking is { } tracking && tracking.Satellites.Contains(satellite) ? tracking : null;
+
     /// <summary>The rows of ordered sources, waiting to be numbered; <see langword="null"/> when no ordered source feeds the satellite.</summary>
     public List<OrderedSatelliteRow>? OrderedRows { get; private set; }
 
@@ -184,6 +187,16 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
             {
                 throw new DataVaultLoadException(LoadMessages.LateData(Satellite.TableName, late.Rows[0][0], late.Rows[0][1], late.Rows[0][2]));
             }
+
+            if (Tracking is { } tracking)
+            {
+                // Later loads that changed nothing stored no version, but the extended tracking satellite recorded them.
+                var recorded = await session.QueryAsync(dialect.SelectLateTrackedRows(tracking, Satellite, Staging), context.Transaction, 1, cancellationToken).ConfigureAwait(false);
+                if (recorded.Rows.Count > 0)
+                {
+                    throw new DataVaultLoadException(LoadMessages.LateTrackedData(Satellite.TableName, recorded.Rows[0][0], recorded.Rows[0][1], recorded.Rows[0][2], tracking.TableName));
+                }
+            }
         }
     }
 
@@ -192,6 +205,18 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     {
         ArgumentNullException.ThrowIfNull(context);
         var merged = await base.MergeAsync(context, cancellationToken).ConfigureAwait(false);
+        if (Tracking is { } tracking && Staged > 0)
+        {
+            // Every staged version is recorded, changed or not; placed in order, a late one may have interrupted a
+            // version the source delivered again later, which the record restores.
+            var dialect = context.Session.Dialect;
+            var tracked = await context.Session.ExecuteAsync(dialect.TrackSatelliteVersions(tracking, Satellite, Staging, SourceRowColumn), context.Transaction, cancellationToken).ConfigureAwait(false);
+            var restored = context.Options.LateData == LateDataHandling.InsertInOrder
+                ? await context.Session.ExecuteAsync(dialect.RestoreInterruptedVersions(tracking, Satellite, Staging), context.Transaction, cancellationToken).ConfigureAwait(false)
+                : 0;
+            merged = merged with { Inserted = merged.Inserted + restored, Tracked = tracked, TrackingTable = tracking.TableName };
+        }
+
         if (!context.Options.EndDating || Staged == 0 || Satellite.NonHistorized)
         {
             return merged;

@@ -63,7 +63,7 @@ internal sealed class ModelResolver
         Hub? hub = null;
         if (!declaration.IsRefused)
         {
-            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming, builder.KeyStorage, builder.IsReference);
+            hub = new Hub(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, [.. builder.BusinessKeys], _naming, builder.KeyStorage, builder.IsReference) { WantsExtendedTracking = builder.TracksVersions };
             _hubs.Add(builder.Name, hub);
         }
 
@@ -101,7 +101,7 @@ internal sealed class ModelResolver
         Link? link = null;
         if (!declaration.IsRefused)
         {
-            link = new Link(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, hubs, [.. builder.DependentChildKeys], _naming, builder.NullHubKeys);
+            link = new Link(builder.Name, declaration.Table, hashKey, builder.Standard ?? _standard, hubs, [.. builder.DependentChildKeys], _naming, builder.NullHubKeys) { WantsExtendedTracking = builder.TracksVersions };
             _links.Add(builder.Name, link);
         }
 

@@ -186,6 +186,12 @@ internal static class ModelDiagnostics
         "Reference hub '{0}' {1}.",
         "A reference hub is a code table: declare one business key (its code), stored as delivered, and describe it with standard satellites; declare a hub (builder.Hub) for keys that links or PITs refer to.");
 
+    /// <summary>DV1041: the hub or link, what is wrong.</summary>
+    public static ModelDiagnosticDescriptor<string, string> InvalidExtendedTracking { get; } = new(
+        DiagnosticCodes.InvalidExtendedTracking, nameof(DiagnosticCodes.InvalidExtendedTracking),
+        "The extended tracking satellite of '{0}' {1}.",
+        "Track a hub or link that has standard satellites (attributes; not multi-active, status, effectivity, record-tracking or non-historised), all hashing their diffs with one algorithm and output form; or drop ExtendedTracking().");
+
     /// <summary>DV1040: what <see cref="Hashing.HashingStandard.Validate"/> says is wrong (every rule, one per line).</summary>
     public static ModelDiagnosticDescriptor<string> InvalidHashingStandard { get; } = new(
         DiagnosticCodes.InvalidHashingStandard, nameof(DiagnosticCodes.InvalidHashingStandard),
@@ -247,7 +253,7 @@ internal static class ModelDiagnostics
         DuplicateColumn, DuplicateSystemColumn, DuplicateLinkKeyPart, ChildKeyNamedLikeBusinessKey, DuplicatePitSatellite,
         SystemColumnClash, WriterColumnClash, MissingDataType, InvalidDataType, HubWithoutBusinessKey,
         LinkWithTooFewHubs, UnknownHub, DuplicateLinkRole,
-        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity, RecordTrackingWithAttributes, InvalidReferenceHub,
+        SatelliteWithoutParent, SatelliteWithTwoParents, UnknownSatelliteParent, SatelliteWithoutAttributes, InvalidAttributeDefault, MultiActiveNonHistorized, StatusTrackingWithAttributes, InvalidEffectivity, RecordTrackingWithAttributes, InvalidReferenceHub, InvalidExtendedTracking,
         InvalidHashingStandard, EmptyModel,
         PitWithoutHub, PitOverSeveralHubs, UnknownPitHub, UnknownPitSatellite, UnknownPitSatelliteOfHub, PitSatelliteNotOnHub, PitWithoutSatellites,
     ];

@@ -95,6 +95,7 @@ internal sealed partial class ModelValidator
 
             CheckColumns(hub.Declaration.Path, hub.Builder.IsReference ? [.. keys.Select(k => k.Name)] : [hub.HashKey, .. keys.Select(k => k.Name), .. standardized], keys);
             CheckReferenceHub(hub);
+            CheckExtendedTracking(hub.Declaration, hub.Builder.TracksVersions);
             if (hub.Builder.KeyStorage != StandardizedKeyStorage.Delivered && keys.Count > 0 && !keys.Any(Hub.IsText))
             {
                 Report(ModelDiagnostics.StandardizedKeysWithoutText.Create(hub.Declaration.Path, hub.Declaration.Name));
@@ -149,6 +150,35 @@ internal sealed partial class ModelValidator
         }
     }
 
+    /// <summary>
+    /// An extended tracking satellite (DV1041): its table (named like the others, DV1001/DV1004), at least one standard
+    /// satellite of the hub or link to track, and one kind of hash diff among them (one column holds them all).
+    /// </summary>
+    private void CheckExtendedTracking(Declaration parent, bool tracks)
+    {
+        if (!tracks)
+        {
+            return;
+        }
+
+        var table = _naming.ExtendedTrackingTableName(parent.Name);
+        CheckTable(new Declaration("extended tracking satellite", parent.Name, parent.Path + "/xts", table, Refusal.None));
+        var kind = parent.Path.StartsWith("hub:", StringComparison.Ordinal) ? "hub" : "link";
+        var tracked = _model.Satellites
+            .Where(s => s.Satellite is { } satellite && s.Parent.Kind == kind && s.Parent.Name == parent.Name && ExtendedTrackingSatellite.Tracks(satellite))
+            .Select(s => s.Satellite!)
+            .ToList();
+        if (tracked.Count == 0)
+        {
+            Report(ModelDiagnostics.InvalidExtendedTracking.Create(parent.Path, parent.Name, $"({table}) has no standard satellite of {kind} '{parent.Name}' to track"));
+        }
+        else if (tracked.Select(s => (s.HashingStandard.Algorithm, s.HashingStandard.OutputForm)).Distinct().Count() > 1)
+        {
+            Report(ModelDiagnostics.InvalidExtendedTracking.Create(parent.Path, parent.Name,
+                $"({table}) would hold hash diffs of several kinds: {string.Join(", ", tracked.Select(s => $"{s.TableName} {s.HashingStandard.Algorithm} {s.HashingStandard.OutputForm}"))}"));
+        }
+    }
+
     /// <summary>A link: its name, table and hash key (as a hub's), its hubs, its columns, its key parts, its standard.</summary>
     private void CheckLink(ResolvedLink link)
     {
@@ -158,6 +188,7 @@ internal sealed partial class ModelValidator
             CheckLinkHubs(link);
             CheckColumns(link.Declaration.Path, [link.HashKey, .. link.Hubs.Select(r => r.HashKeyColumn), .. childKeys.Select(k => k.Name)], childKeys);
             CheckKeyParts(link);
+            CheckExtendedTracking(link.Declaration, link.Builder.TracksVersions);
             CheckStandard(link.Builder.Standard, link.Declaration.Path);
         }
     }

@@ -36,6 +36,11 @@ internal sealed class DdlWriter(SqlDialect dialect)
             statements.AddRange(ViewsOf(satellite).Select(v => v.Create));
         }
 
+        foreach (var tracking in model.ExtendedTrackings)
+        {
+            statements.AddRange(dialect.CreateTable(dialect.ExtendedTrackingTable(tracking, options), options));
+        }
+
         foreach (var pit in model.PointInTimes)
         {
             statements.AddRange(dialect.CreateTable(dialect.PitTable(pit, options), options));
@@ -48,6 +53,7 @@ internal sealed class DdlWriter(SqlDialect dialect)
     {
         var statements = new List<SqlStatement>();
         statements.AddRange(model.PointInTimes.Reverse().Select(p => DropTable(p.TableName, p.Schema)));
+        statements.AddRange(model.ExtendedTrackings.Reverse().Select(x => DropTable(x.TableName, x.Schema)));
         foreach (var satellite in model.Satellites.Reverse())
         {
             statements.AddRange(ViewsOf(satellite).Reverse().Select(v => DropView(v.Name, satellite.Schema)));
