@@ -194,6 +194,28 @@ internal static class LoadMessages
         $"{table}: late data: the batch's row for key {Value(key)} has load date {Value(loadDate)}, older than the load of {Value(recordedLoadDate)} that {tracking} recorded (nothing changed then, so {table} stored no version). " +
         "Load batches in load-date order, or set LoadOptions.LateData = InsertInOrder to insert it in order (the version it interrupts is then restored).";
 
+    /// <summary>Two different relationships of one driving key at one load date in a delta of changes.</summary>
+    public static string EffectivityChangeConflict(string table, string drivingColumn, object? drivingKey, object? loadDate, string firstRow, string secondRow) =>
+        $"{table}: two different relationships of one driving key ({drivingColumn} = {Value(drivingKey)}) at load date {Value(loadDate)} in this delta of changes: {firstRow} and {secondRow}. " +
+        "A driving key has one relationship at a time: give the changes their own timestamps (SourceMapping.LoadDateFrom), or fix the source.";
+
+    /// <summary>A change in a delta older than a stored status of its driving key.</summary>
+    public static string LateEffectivityChange(string table, string drivingColumn, object? drivingKey, object? loadDate, object? storedLoadDate) =>
+        $"{table}: late change: the change of driving key {drivingColumn} = {Value(drivingKey)} at {Value(loadDate)} is older than its stored status of {Value(storedLoadDate)}; " +
+        "a late change would change every later relationship of the driving key, so it is refused whatever LoadOptions.LateData says. Load the changes in order.";
+
+    /// <summary>A source declared a delta of changes of a satellite that is not an effectivity satellite with a driving key.</summary>
+    public static string ChangesOfNoDrivenEffectivity(string source, string table, IEnumerable<string> candidates) =>
+        $"{source}: ChangesFor(\"{table}\"): {table} is not an effectivity satellite with a driving key, so a delta of changes cannot feed it (effectivity satellites with a driving key: {Names(candidates)}).";
+
+    /// <summary>A delta of changes declared with another way of feeding the same satellite or an order column.</summary>
+    public static string ChangesWith(string source, string table, string what) =>
+        $"{source}: ChangesFor(\"{table}\") together with {what}; a delta of changes is ordered by each row's load date (SourceMapping.LoadDateFrom).";
+
+    /// <summary>One effectivity satellite fed in one batch by a full extract and a delta of changes.</summary>
+    public static string ChangesAndFullExtract(string table) =>
+        $"{table}: fed in one batch by a full extract and by a delta of changes; load them in separate batches.";
+
     /// <summary>A value as messages show it: invariant text, bytes as hex, <c>NULL</c> for null, unprintable characters escaped (<see cref="DisplayText"/>).</summary>
     public static string Value(object? value) => DisplayText.Of(RawValue(value));
 

@@ -15,6 +15,7 @@ public sealed class SourceMapping
     private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allKeysRequired = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _fullExtracts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnCleaning> _cleaning = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Model column → source column renames.</summary>
@@ -37,6 +38,9 @@ public sealed class SourceMapping
     /// an extract without rows is allowed.
     /// </summary>
     public IReadOnlyDictionary<string, bool> FullExtracts => _fullExtracts;
+
+    /// <summary>The effectivity satellites this source is a delta of changes of (<see cref="ChangesFor"/>).</summary>
+    public IReadOnlyCollection<string> Changes => _changes;
 
     /// <summary>The clean-ups of columns' raw text before typing, by model column (<see cref="Clean(string, TextCleaning)"/>).</summary>
     public IReadOnlyDictionary<string, ColumnCleaning> Cleaning => _cleaning;
@@ -101,6 +105,25 @@ public sealed class SourceMapping
     {
         ArgumentNullException.ThrowIfNull(statusTable);
         _fullExtracts[statusTable] = allowEmpty;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares this source a **delta of changes** of effectivity satellite <paramref name="effectivityTable"/> (one with
+    /// a driving key): each row is the driving key's relationship from the row's load date on — a product moved to a
+    /// promotion. In load-date order per driving key (each row's own with <see cref="LoadDateFrom"/>; without it, one
+    /// change per driving key and batch), a change to another relationship than the one in effect ends that one
+    /// (<c>N</c>) and starts the new one (<c>Y</c>) at its load date; a change to the relationship in effect changes
+    /// nothing. Two different relationships of one driving key at one load date, and a change older than a stored status
+    /// of its driving key, fail the batch. Not with <see cref="OrderBy(string)"/> (use <see cref="LoadDateFrom"/>) nor
+    /// with a full extract of the same satellite in one batch.
+    /// </summary>
+    /// <param name="effectivityTable">The effectivity satellite's table, e.g. <c>sat_product_promotion_effectivity</c>.</param>
+    /// <returns>This mapping.</returns>
+    public SourceMapping ChangesFor(string effectivityTable)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(effectivityTable);
+        _changes.Add(effectivityTable);
         return this;
     }
 

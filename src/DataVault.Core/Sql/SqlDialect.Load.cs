@@ -234,6 +234,58 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
+    /// Loads an effectivity satellite with a driving key from a staged delta of changes (<c>SourceMapping.ChangesFor</c>):
+    /// in load-date order per driving key, a change to another relationship than the one in effect before it inserts
+    /// the active status for it and the ended status for the previous one, at its load date. Runs after the links are
+    /// merged (it reads the driving key from the link table); the statuses and hash diffs are parameters.
+    /// </summary>
+    /// <param name="satellite">An effectivity satellite with a driving key.</param>
+    /// <param name="staging">Its staging table (the changed relationships and their load dates).</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The satellite is not an effectivity satellite with a driving key.</exception>
+    public SqlStatement LoadEffectivityChanges(Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _effectivityChanges.Load(satellite, staging);
+    }
+
+    /// <summary>Driving keys with two different relationships at one load date in staged changes: driving key, load date, first and last origin.</summary>
+    /// <param name="satellite">An effectivity satellite with a driving key.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <param name="sourceRowColumn">The staging column that records each row's origin.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectEffectivityChangeConflicts(Satellite satellite, StagingTable staging, string sourceRowColumn)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceRowColumn);
+        return _effectivityChanges.SelectConflicts(satellite, staging, sourceRowColumn);
+    }
+
+    /// <summary>Staged changes older than a stored status of a relationship of their driving key: driving key, load date, latest stored load date.</summary>
+    /// <param name="satellite">An effectivity satellite with a driving key.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <returns>The query.</returns>
+    public SqlStatement SelectLateEffectivityChanges(Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _effectivityChanges.SelectLate(satellite, staging);
+    }
+
+    /// <summary>End dating (as <see cref="EndDateSatellite"/>) of the keys with a version at one of the staged load dates.</summary>
+    /// <param name="satellite">The satellite.</param>
+    /// <param name="staging">Its staging table.</param>
+    /// <returns>The statement.</returns>
+    public SqlStatement EndDateKeysLoadedAtStagedDates(Satellite satellite, StagingTable staging)
+    {
+        ArgumentNullException.ThrowIfNull(satellite);
+        ArgumentNullException.ThrowIfNull(staging);
+        return _satellites.EndDateKeysLoadedAtStagedDates(satellite, staging);
+    }
+
+    /// <summary>
     /// Records in an extended tracking satellite every staged version of <paramref name="satellite"/> not recorded yet
     /// (per key and load date the first staged row by <paramref name="sourceRowColumn"/>), changed or not; the
     /// satellite's name is a parameter.

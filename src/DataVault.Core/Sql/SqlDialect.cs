@@ -26,6 +26,7 @@ public abstract partial class SqlDialect : IModelTarget
     private readonly SatelliteLoadWriter _satellites;
     private readonly StatusTrackingWriter _statuses;
     private readonly ExtendedTrackingWriter _extendedTracking;
+    private readonly EffectivityChangesWriter _effectivityChanges;
     private readonly PitWriter _pits;
     private readonly HashSqlWriter _hashing;
 
@@ -55,6 +56,7 @@ public abstract partial class SqlDialect : IModelTarget
         _satellites = new SatelliteLoadWriter(this);
         _statuses = new StatusTrackingWriter(this);
         _extendedTracking = new ExtendedTrackingWriter(this);
+        _effectivityChanges = new EffectivityChangesWriter(this);
         _pits = new PitWriter(this);
         _hashing = new HashSqlWriter(this);
     }

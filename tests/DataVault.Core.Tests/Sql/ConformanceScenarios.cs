@@ -40,6 +40,7 @@ public static class ConformanceScenarios
     public const string LoadRecordTrackingSatellite = "load_satellite_record_tracking";
     public const string ReferenceTable = "reference_table";
     public const string ExtendedTracking = "extended_tracking";
+    public const string LoadEffectivityChanges = "load_satellite_effectivity_changes";
 
     /// <summary>The table the hash scenarios read from.</summary>
     public const string HashInputTable = "stg_hash_input";
@@ -49,7 +50,7 @@ public static class ConformanceScenarios
     [
         CreateVault, CreateVaultBinaryKeys, StagingTables, LoadHub, LoadLink, LoadSatellite, SatelliteConflicts, EndDating,
         SatelliteView, GhostRecord, DropVault, KeyHash, DiffHash, AutomateDvBinaryKey, DataVault4DbtKey, ListColumns, Rehash, CreateVaultInSchemas, ListIndexes, ListForeignKeys, LoadNonHistorizedSatellite,
-        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite, ReferenceTable, ExtendedTracking,
+        LoadMultiActiveSatellite, LoadStatusTrackingSatellite, LoadEffectivitySatellite, LoadRecordTrackingSatellite, ReferenceTable, ExtendedTracking, LoadEffectivityChanges,
     ];
 
     /// <summary>The conformance model with its layers in schemas and a PIT over the customer hub (engines with schemas only).</summary>
@@ -206,6 +207,15 @@ public static class ConformanceScenarios
                     dialect.SelectStatusTrackingConflicts(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.LoadStatusTrackingSatellite(status, stagingOf(status.TableName), new DateTime(2026, 11, 2, 8, 0, 0), "erp"),
                     dialect.EndDateKeysLoadedAt(status, new DateTime(2026, 11, 2, 8, 0, 0)),
+                ]
+                : [],
+            LoadEffectivityChanges => EffectivityModel(dialect).Satellite("sale_effectivity") is var changed
+                ?
+                [
+                    dialect.SelectEffectivityChangeConflicts(changed, stagingOf(changed.TableName), "dv_source_row"),
+                    dialect.SelectLateEffectivityChanges(changed, stagingOf(changed.TableName)),
+                    dialect.LoadEffectivityChanges(changed, stagingOf(changed.TableName)),
+                    dialect.EndDateKeysLoadedAtStagedDates(changed, stagingOf(changed.TableName)),
                 ]
                 : [],
             ExtendedTracking => ExtendedTrackingModel(dialect) is var tracked && tracked.Hub("customer").ExtendedTracking is { } xts

@@ -115,6 +115,17 @@ public abstract partial class DialectConformanceTests
     }
 
     [Fact]
+    public void An_effectivity_satellite_fed_by_changes_has_its_own_statements_with_every_status_a_parameter()
+    {
+        Verify(ConformanceScenarios.LoadEffectivityChanges);
+        var model = ConformanceScenarios.EffectivityModel(Dialect);
+        var load = Dialect.LoadEffectivityChanges(model.Satellite("sale_effectivity"), StagingTable.For("stg_sat_sale_effectivity"));
+        load.Text.Should().NotContain("'Y'").And.NotContain("'N'");
+        load.Parameters.Select(p => p.Value).Should().Contain(["Y", "N"]);
+        Dialect.Invoking(d => d.LoadEffectivityChanges(model.Satellite("customer_details"), StagingTable.For("x"))).Should().Throw<ArgumentException>().WithMessage("*not an effectivity satellite with a driving key*");
+    }
+
+    [Fact]
     public void An_extended_tracking_satellite_records_versions_restores_interrupted_ones_and_names_its_satellite_by_parameter()
     {
         Verify(ConformanceScenarios.ExtendedTracking);

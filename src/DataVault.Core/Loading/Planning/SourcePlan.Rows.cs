@@ -404,6 +404,17 @@ internal sealed partial class SourcePlan
 
             Add(feed.Stage, SatelliteRow.Create(key, batch.LoadDate, feed.PresentDiff, _rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource, [feed.Satellite.FirstStatus], sourceRow), full);
         }
+
+        // A delta of changes: every row is a change at its load date (repeats collapse in the load statement).
+        foreach (var feed in _changeFeeds)
+        {
+            if (EmptyKey(feed.Stage.Satellite.Parent, feed.ParentKeys, feed.Stage.Schema.Columns[0].Type, out var key))
+            {
+                continue;
+            }
+
+            Add(feed.Stage, SatelliteRow.Create(key, RowLoadDate(batch), feed.ActiveDiff, _rowRecordSource ?? Source.Mapping.RecordSource ?? batch.RecordSource, [feed.Stage.Satellite.FirstStatus], sourceRow), full);
+        }
     }
 
     /// <summary>

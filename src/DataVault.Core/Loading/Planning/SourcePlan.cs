@@ -15,6 +15,7 @@ internal sealed partial class SourcePlan
     private readonly List<LinkFeed> _links = [];
     private readonly List<SatelliteFeed> _satellites = [];
     private readonly List<StatusFeed> _statuses = [];
+    private readonly List<ChangeFeed> _changeFeeds = [];
     private readonly List<object> _constants = [];
     private ColumnCleaning?[] _cleaning = [];
     private readonly SourceColumns _columns;
@@ -61,7 +62,7 @@ internal sealed partial class SourcePlan
     public List<SkippedSatellite> Skipped { get; } = [];
 
     /// <summary>The tables this source feeds.</summary>
-    public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Concat(_statuses.Select(s => s.Stage.Table)).Distinct();
+    public IEnumerable<string> Tables => _hubs.Select(h => h.Stage.Table).Concat(_links.Select(l => l.Stage.Table)).Concat(_satellites.Select(s => s.Stage.Table)).Concat(_statuses.Select(s => s.Stage.Table)).Concat(_changeFeeds.Select(c => c.Stage.Table)).Distinct();
 
     /// <summary>The status-tracking satellites this source is the full extract of.</summary>
     public IEnumerable<string> FullExtractTables => _statuses.Select(s => s.Stage.Table);
@@ -94,7 +95,7 @@ internal sealed partial class SourcePlan
     {
         var mapping = Source.Mapping;
         var known = model.Hubs.Select(h => h.TableName).Concat(model.Links.Select(l => l.TableName)).Concat(model.Satellites.Select(s => s.TableName)).ToHashSet(StringComparer.Ordinal);
-        foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Concat(mapping.FullExtracts.Keys).Where(t => !known.Contains(t)))
+        foreach (var table in mapping.OnlyTables.Concat(mapping.ExcludedTables).Concat(mapping.AllKeysRequiredTables).Concat(mapping.FullExtracts.Keys).Concat(mapping.Changes).Where(t => !known.Contains(t)))
         {
             throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.UnknownMappedTable(Source.Name, table, known.Order(StringComparer.Ordinal)));
         }
@@ -129,6 +130,24 @@ internal sealed partial class SourcePlan
 
         foreach (var satellite in model.Satellites)
         {
+            if (mapping.Changes.Contains(satellite.TableName))
+            {
+                // A delta of changes of an effectivity satellite with a driving key: each row the relationship from its load date on.
+                if (!satellite.IsEffectivity || satellite.DrivingKey is null)
+                {
+                    throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.ChangesOfNoDrivenEffectivity(Source.Name, satellite.TableName, model.Satellites.Where(s => s.IsEffectivity && s.DrivingKey is not null).Select(s => s.TableName)));
+                }
+
+                if (mapping.FullExtracts.ContainsKey(satellite.TableName) || mapping.OrderColumn is not null)
+                {
+                    throw new DataVaultLoadException(Source.Name, null, null, LoadMessages.ChangesWith(Source.Name, satellite.TableName, mapping.OrderColumn is not null ? $"OrderBy(\"{mapping.OrderColumn}\")" : "FullExtractFor"));
+                }
+
+                Require(satellite.TableName, satellite.Parent.KeyParts);
+                _changeFeeds.Add(new ChangeFeed(stages.EffectivityChanges(satellite), Need(satellite.Parent.KeyParts), ModelHashing.HashDiff(satellite, [satellite.FirstStatus])!));
+                continue;
+            }
+
             if (satellite.TracksStatus || mapping.FullExtracts.ContainsKey(satellite.TableName))
             {
                 // Fed only by a source declared its full extract (never by a delta, whatever columns it has).
@@ -203,7 +222,7 @@ internal sealed partial class SourcePlan
             AddHub(stages, hub, Need(hub.BusinessKeys));
         }
 
-        if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0 && _statuses.Count == 0)
+        if (_hubs.Count == 0 && _links.Count == 0 && _satellites.Count == 0 && _statuses.Count == 0 && _changeFeeds.Count == 0)
         {
             throw new DataVaultLoadException(Source.Name, 1, null, LoadMessages.FeedsNoTable(Source.Name, _columns.Names));
         }
@@ -308,6 +327,9 @@ internal sealed partial class SourcePlan
 
     /// <summary>A status-tracking satellite this source is the full extract of: its stage, where its parent key is among the needed columns, and the stored hash diff of "present".</summary>
     private sealed record StatusFeed(StatusTrackingStage Stage, Satellite Satellite, int[] ParentKeys, object PresentDiff);
+
+    /// <summary>A delta of changes feeding an effectivity satellite: its stage, the link's key columns, the active status's hash diff.</summary>
+    private sealed record ChangeFeed(EffectivityChangeStage Stage, int[] ParentKeys, object ActiveDiff);
 
     /// <summary>Where a satellite's multi-active key columns are among its attributes (empty when it is not multi-active).</summary>
     private static int[] MultiActivePositions(Satellite satellite) =>

@@ -16,6 +16,7 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     private readonly Dictionary<string, LinkStage> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SatelliteStage> _satellites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StatusTrackingStage> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EffectivityChangeStage> _changes = new(StringComparer.Ordinal);
 
     /// <summary>Every stage, in the order the sources first fed it.</summary>
     public IReadOnlyList<TargetStage> All => _all;
@@ -27,7 +28,7 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     /// The stages in merge order: hubs, links, satellites, then status-tracking and effectivity satellites (each in the
     /// order the sources first fed them; an effectivity satellite's driving-key check reads the merged links).
     /// </summary>
-    public IEnumerable<TargetStage> InMergeOrder => _all.OfType<HubStage>().Concat<TargetStage>(_all.OfType<LinkStage>()).Concat(Satellites).Concat(_all.OfType<StatusTrackingStage>());
+    public IEnumerable<TargetStage> InMergeOrder => _all.OfType<HubStage>().Concat<TargetStage>(_all.OfType<LinkStage>()).Concat(Satellites).Concat(_all.OfType<StatusTrackingStage>()).Concat(_all.OfType<EffectivityChangeStage>());
 
     public HubStage Hub(Hub hub) => Get(_hubs, hub.TableName, () =>
     {
@@ -61,8 +62,25 @@ internal sealed class StageSet(SqlDialect dialect, LoadOptions options)
     /// <summary>The stage of a status-tracking or effectivity satellite (staged like any satellite: <see cref="SatelliteRow"/>).</summary>
     public StatusTrackingStage StatusTracking(Satellite satellite) => Get(_statuses, satellite.TableName, () =>
     {
+        if (_changes.ContainsKey(satellite.TableName))
+        {
+            throw new DataVaultLoadException(LoadMessages.ChangesAndFullExtract(satellite.TableName));
+        }
+
         var (schema, staging) = SatelliteSchema(satellite);
         return new StatusTrackingStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
+    });
+
+    /// <summary>The stage of an effectivity satellite fed by a delta of changes (staged like any satellite: <see cref="SatelliteRow"/>).</summary>
+    public EffectivityChangeStage EffectivityChanges(Satellite satellite) => Get(_changes, satellite.TableName, () =>
+    {
+        if (_statuses.ContainsKey(satellite.TableName))
+        {
+            throw new DataVaultLoadException(LoadMessages.ChangesAndFullExtract(satellite.TableName));
+        }
+
+        var (schema, staging) = SatelliteSchema(satellite);
+        return new EffectivityChangeStage(satellite, schema, staging, options.ChunkSize, options.RecentKeyCapacity);
     });
 
     /// <summary>A satellite's staging table, in the order of <see cref="SatelliteRow"/>'s ordinals.</summary>

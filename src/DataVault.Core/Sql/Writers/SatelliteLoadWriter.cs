@@ -149,6 +149,13 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
         return EndDate(satellite, $"SELECT DISTINCT y.{n.Key} FROM {n.Table} y WHERE y.{n.LoadDate} = {Quoter.ParameterPlaceholder("dv_load_date")}", [new("dv_load_date", dialect.Types.ToDbValue(loadDate, DataType.Timestamp))]);
     }
 
+    /// <summary>End dating of the keys that have a version at one of the staged load dates (an effectivity satellite's ended relationships are not staged).</summary>
+    public SqlStatement EndDateKeysLoadedAtStagedDates(Satellite satellite, StagingTable staging)
+    {
+        var n = Names.Of(Quoter, satellite);
+        return EndDate(satellite, $"SELECT DISTINCT y.{n.Key} FROM {n.Table} y WHERE y.{n.LoadDate} IN (SELECT st.{n.LoadDate} FROM {Quoter.QuoteIdentifier(staging.Name)} st)", []);
+    }
+
     private SqlStatement EndDate(Satellite satellite, string keys, IReadOnlyList<SqlParameterValue> parameters)
     {
         var n = Names.Of(Quoter, satellite);
