@@ -102,8 +102,12 @@ internal static class LoadMessages
     public const string LoadDateValueInvalid = "not a timestamp: the load-date column must hold one (or be empty for the batch's load date)";
 
     /// <summary>One satellite fed in one batch by a source with load dates per row and one ordered by a column.</summary>
-    public static string OwnLoadDatesAndOrder(string table) =>
-        $"{table}: fed in one batch by a source with load dates per row (LoadDateFrom) and one ordered by a column (OrderBy): the order of their versions is not defined; load them in separate batches.";
+    public static string OwnLoadDatesAndOrder(string table, string ownDatesSource, string orderedSource) =>
+        $"{table}: fed in one batch by {ownDatesSource}, with load dates per row (LoadDateFrom), and by {orderedSource}, ordered by a column (OrderBy): the order of their versions is not defined; load them in separate batches.";
+
+    /// <summary>A declaration that reads a delivered column, given a derived one.</summary>
+    public static string DerivedColumnDeclared(string source, string column, string declaration) =>
+        $"{source}: {declaration}(\"{column}\") names a column the mapping derives; it reads a column the source delivers — name one of those.";
 
     /// <summary>A source whose declared load-date column it does not have.</summary>
     public static string MissingLoadDateColumn(string source, string column, IEnumerable<string> columns) =>

@@ -31,7 +31,7 @@ public sealed class VaultLookup
     /// <summary>The batch's name.</summary>
     public string BatchName { get; }
 
-    /// <summary>The batch's load timestamp (UTC, microseconds), as every row of the batch gets it.</summary>
+    /// <summary>The batch's load timestamp (UTC, microseconds): every row's, unless its source gives each row its own (<see cref="SourceMapping.LoadDateFrom"/>).</summary>
     public DateTime LoadDate { get; }
 
     /// <summary>Runs a query inside the batch's transaction.</summary>

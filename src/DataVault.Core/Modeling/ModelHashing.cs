@@ -70,13 +70,22 @@ public static class ModelHashing
         }
     }
 
-    /// <summary>The stored hash key of an entity (hex string or bytes, per its standard), or <see langword="null"/> when the key is NULL.</summary>
+    /// <summary>
+    /// The stored key of an entity: its hash (hex string or bytes, per its standard), or <see langword="null"/> when the
+    /// key is NULL — for a reference hub (<see cref="Hub.IsReference"/>) the code itself, which is what it stores.
+    /// </summary>
     /// <param name="entity">A hub or link.</param>
     /// <param name="values">The values of <see cref="VaultEntity.KeyParts"/>, in that order.</param>
-    /// <returns>A <see cref="string"/> for hex output forms, a <see cref="byte"/> array for binary.</returns>
+    /// <returns>A <see cref="string"/> for hex output forms, a <see cref="byte"/> array for binary; a reference hub's code as given.</returns>
     public static object? HashKey(VaultEntity entity, IReadOnlyList<object?> values)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(values);
+        if (entity is Hub { IsReference: true })
+        {
+            return values.Count == 1 ? values[0] : throw new ArgumentException($"{entity.TableName} is a reference hub: its key is one code, not {values.Count} values.", nameof(values));
+        }
+
         return Hash(entity.HashingStandard, HashPurpose.Key, entity.KeyParts, values, order: null, out _);
     }
 

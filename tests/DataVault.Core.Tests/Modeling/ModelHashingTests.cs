@@ -180,4 +180,13 @@ public class ModelHashingTests
         var scale = () => ModelHashing.HashDiff(model.Satellite("product_pricing"), [1.234m, 1m, "EUR"]);
         scale.Should().Throw<ArgumentOutOfRangeException>("a decimal is never rounded to its scale");
     }
+
+    [Fact]
+    public void A_reference_hubs_key_is_its_code_not_a_hash()
+    {
+        var model = new DataVaultModelBuilder().ReferenceHub("currency", r => r.BusinessKey("currency_code", DataType.String(3))).Build();
+
+        ModelHashing.HashKey(model.Hub("currency"), ["EUR"]).Should().Be("EUR");
+        FluentActions.Invoking(() => ModelHashing.HashKey(model.Hub("currency"), ["EUR", "x"])).Should().Throw<ArgumentException>();
+    }
 }

@@ -114,6 +114,11 @@ public abstract class RecordTrackingScenarios<TFixture>(TFixture fixture) : ICla
         result.InsertedByTable["sat_customer_seen"].Should().Be(2, "C1 in both sources, C2 in the orders only");
         result.InsertedByTable["sat_customer_details"].Should().Be(1, "the orders have no name");
         (await SeenAsync(connection)).Should().Equal(("C1", Day1, null, "crm"), ("C2", Day1, null, "webshop"));
+
+        // A source that excludes the hub feeds neither it nor its record-tracking satellite (here: nothing, an error).
+        var excluded = () => loader.LoadAsync(new LoadBatch("day 2", "crm") { LoadDate = Day2 }.AddObjects("orders", [new OrderRow("O4", "C9")], m => m.Exclude("hub_customer")));
+        (await excluded.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("feeds no table");
+        (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Q("hub_customer")} WHERE {Q("customer_id")} = 'C9'")).Should().Be(0);
     }
 
     [Fact]

@@ -75,6 +75,28 @@ public abstract class RowLoadDateScenarios<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_version_is_compared_with_a_stored_version_that_lies_between_two_of_the_batchs_versions()
+    {
+        await using var h = await NewVaultAsync();
+        await h.Loader(EndDated).LoadAsync(Cdc("ann", Day2, h.File("a.csv", Header + "2026-11-01T10:00:00Z,C1,Ann,,1\n")));
+        await h.Loader(EndDated).LoadAsync(Cdc("bea", Day2, h.File("b.csv", Header + "2026-11-01T10:30:00Z,C1,Bea,,1\n")));
+
+        // Ann at 10:00 again (stored) and Ann at 11:00: the stored Bea at 10:30 is 11:00's predecessor, so Ann is a change.
+        var third = await h.Loader(EndDated).LoadAsync(Cdc("ann again", Day2, h.File("c.csv", Header + "2026-11-01T10:00:00Z,C1,Ann,,1\n2026-11-01T11:00:00Z,C1,Ann,,1\n")));
+
+        third.InsertedByTable["sat_customer_details"].Should().Be(1);
+        (await h.CustomerHistoryAsync("C1")).Select(v => (v.LoadDate, v.EndDate, v.Name)).Should().Equal(
+            (At0, At0.AddMinutes(30), "Ann"), (At0.AddMinutes(30), At0.AddHours(1), "Bea"), (At0.AddHours(1), (DateTime?)null, "Ann"));
+
+        // And the other way round, placed in order: Bea at 11:00 repeats the stored Bea at 10:30 — no new version.
+        await using var other = await NewVaultAsync();
+        await other.Loader(EndDated).LoadAsync(Cdc("bea", Day2, other.File("b.csv", Header + "2026-11-01T10:30:00Z,C1,Bea,,1\n")));
+        var late = await other.Loader(EndDated with { LateData = LateDataHandling.InsertInOrder }).LoadAsync(Cdc("late", Day2, other.File("l.csv", Header + "2026-11-01T09:00:00Z,C1,Ann,,1\n2026-11-01T11:00:00Z,C1,Bea,,1\n")));
+        late.InsertedByTable["sat_customer_details"].Should().Be(1, "Ann at 9:00 only");
+        (await other.CustomerHistoryAsync("C1")).Select(v => v.Name).Should().Equal("Ann", "Bea");
+    }
+
+    [Fact]
     public async Task A_link_row_gets_the_earliest_timestamp_of_its_key_and_the_hubs_theirs()
     {
         await using var h = await NewVaultAsync();
@@ -92,6 +114,12 @@ public abstract class RowLoadDateScenarios<TFixture>(TFixture fixture) : IClassF
         (await HubLoadDateAsync(h, "hub_product", $"{h.Q("product_id")} = 'P1'")).Should().Be(nine);
         (await HubLoadDateAsync(h, "hub_customer", $"{h.Q("customer_id")} = 'C2'")).Should().Be(nine);
         (await h.CountAsync("sat_sale_metrics")).Should().Be(2, "the same metrics at 12:00 are no new version");
+
+        // A source at the batch's load date after one with a later timestamp of the same key: the earlier is kept.
+        var later = h.File("later.csv", "changed_at,customer_id,name,birth_date,credit_limit\n2026-11-05T00:00:00Z,C7,Gil,,1\n");
+        var plain = h.File("plain.csv", "customer_id,product_id,referred_by_customer_id,line_no,quantity,amount\nC7,P1,,1,1,1.00\n");
+        await h.Loader(EndDated).LoadAsync(new LoadBatch("mixed", "pos") { LoadDate = Day3 }.AddCsv(later, m => m.LoadDateFrom("changed_at")).AddCsv(plain));
+        (await HubLoadDateAsync(h, "hub_customer", $"{h.Q("customer_id")} = 'C7'")).Should().Be(Day3);
     }
 
     [Fact]
@@ -128,9 +156,12 @@ public abstract class RowLoadDateScenarios<TFixture>(TFixture fixture) : IClassF
 
         var ordered = () => h.Loader().LoadAsync(new LoadBatch("ordered", "cdc") { LoadDate = Day2 }.AddCsv(file, m => m.LoadDateFrom("changed_at").OrderBy("changed_at")));
         (await ordered.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("LoadDateFrom(\"changed_at\") and OrderBy(\"changed_at\")");
+        var derived = () => h.Loader().LoadAsync(new LoadBatch("derived", "cdc") { LoadDate = Day2 }.AddCsv(file, m => m.Derive("captured", DataType.Timestamp, _ => Day2).LoadDateFrom("captured")));
+        (await derived.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("LoadDateFrom(\"captured\") names a column the mapping derives");
+
         var ordering = h.File("ordered.csv", "seq,customer_id,name,birth_date,credit_limit\n1,C2,Bob,,1\n");
         var mixed = () => h.Loader().LoadAsync(Cdc("mixed", Day2, file).AddCsv(ordering, m => m.OrderBy("seq")));
-        (await mixed.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("sat_customer_details: fed in one batch by a source with load dates per row");
+        (await mixed.Should().ThrowAsync<DataVaultLoadException>()).Which.Message.Should().Contain("sat_customer_details: fed in one batch by changes.csv, with load dates per row (LoadDateFrom), and by ordered.csv");
         (await h.CountAsync("hub_customer", $"{h.Q("customer_id")} IS NOT NULL")).Should().Be(0);
 
         var model = new DataVaultModelBuilder()

@@ -374,7 +374,19 @@ internal sealed partial class SourcePlan
     {
         if (LoadDateOrdinal < 0)
         {
-            return stage.Recent.Add(key, null, sourceRow, out _);
+            // At the batch's load date: staged again only when a source with load dates per row staged the key later.
+            if (stage.Recent.Add(key, null, sourceRow, out var first))
+            {
+                return true;
+            }
+
+            if (first.Diff is DateTime later && later > batch.LoadDate)
+            {
+                stage.Recent.Replace(key, null, sourceRow);
+                return true;
+            }
+
+            return false;
         }
 
         var loadDate = RowLoadDate(batch);

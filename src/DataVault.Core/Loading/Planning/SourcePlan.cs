@@ -174,10 +174,11 @@ internal sealed partial class SourcePlan
             {
                 Require(satellite.TableName, satellite.Parent.KeyParts.Concat(lacking));
             }
-            else if (!Allowed(satellite.TableName) || !Has(satellite.Parent.KeyParts) || (present.Count == 0 && !satellite.TracksRecords))
+            else if (!Allowed(satellite.TableName) || !Has(satellite.Parent.KeyParts) || (present.Count == 0 && !satellite.TracksRecords)
+                || (satellite.TracksRecords && mapping.ExcludedTables.Contains(satellite.Parent.TableName)))
             {
                 // Not this satellite's source: it has none of its attributes (or not its parent key); a record-tracking
-                // satellite, which has none, is fed by every source with its parent's key.
+                // satellite, which has none, is fed by every source with its parent's key — unless it excludes the parent.
                 continue;
             }
             else if (lacking.Count > 0)
@@ -190,7 +191,9 @@ internal sealed partial class SourcePlan
             var requiredHubKeys = satellite.Parent is Link parentLink && (mapping.AllKeysRequiredTables.Contains(parentLink.TableName) || parentLink.NullHubKeys == NullHubKeyPolicy.Skip)
                 ? parentLink.Hubs.Select(h => Need(h.BusinessKeyColumns())).ToArray()
                 : null;
-            _satellites.Add(new SatelliteFeed(stages.Satellite(satellite), satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys, MultiActivePositions(satellite)));
+            var satelliteStage = stages.Satellite(satellite);
+            satelliteStage.MarkOrdering(Source.Name, mapping.LoadDateColumn is not null && !satellite.TracksRecords, mapping.OrderColumn is not null && !satellite.TracksRecords);
+            _satellites.Add(new SatelliteFeed(satelliteStage, satellite, Need(satellite.Parent.KeyParts), Need(satellite.Attributes), requiredHubKeys, MultiActivePositions(satellite)));
             if (satellite.Parent is Link link && !fedLinks.Contains(link))
             {
                 fedLinks.Add(link);
@@ -229,7 +232,7 @@ internal sealed partial class SourcePlan
 
         if (mapping.OrderColumn is { } order)
         {
-            OrderOrdinal = _columns.FindSourceColumn(order);
+            OrderOrdinal = DeliveredColumn(order, "OrderBy");
             if (OrderOrdinal < 0)
             {
                 throw new DataVaultLoadException(Source.Name, 1, order, LoadMessages.MissingOrderColumn(Source.Name, order, _columns.Names));
@@ -237,7 +240,7 @@ internal sealed partial class SourcePlan
 
             if (mapping.TieBreakColumn is { } tieBreak)
             {
-                TieBreakOrdinal = _columns.FindSourceColumn(tieBreak);
+                TieBreakOrdinal = DeliveredColumn(tieBreak, "OrderBy (tie-break)");
                 if (TieBreakOrdinal < 0)
                 {
                     throw new DataVaultLoadException(Source.Name, 1, tieBreak, LoadMessages.MissingOrderColumn(Source.Name, tieBreak, _columns.Names));
@@ -257,7 +260,7 @@ internal sealed partial class SourcePlan
                 throw new DataVaultLoadException(Source.Name, 1, loadDate, LoadMessages.LoadDateOfFullExtract(Source.Name, loadDate, mapping.FullExtracts.Keys));
             }
 
-            LoadDateOrdinal = _columns.FindSourceColumn(loadDate);
+            LoadDateOrdinal = DeliveredColumn(loadDate, "LoadDateFrom");
             if (LoadDateOrdinal < 0)
             {
                 throw new DataVaultLoadException(Source.Name, 1, loadDate, LoadMessages.MissingLoadDateColumn(Source.Name, loadDate, _columns.Names));
@@ -266,7 +269,7 @@ internal sealed partial class SourcePlan
 
         if (mapping.RecordSourceColumn is { } recordSource)
         {
-            RecordSourceOrdinal = _columns.FindSourceColumn(recordSource);
+            RecordSourceOrdinal = DeliveredColumn(recordSource, "RecordSourceFrom");
             if (RecordSourceOrdinal < 0)
             {
                 throw new DataVaultLoadException(Source.Name, 1, recordSource, LoadMessages.MissingRecordSourceColumn(Source.Name, recordSource, _columns.Names));
@@ -326,6 +329,21 @@ internal sealed partial class SourcePlan
     private sealed record LinkFeed(LinkStage Stage, Link Link, int[][] HubKeys, int[] KeyParts, int[] ChildKeys, bool AllKeysRequired);
 
     /// <summary>A status-tracking satellite this source is the full extract of: its stage, where its parent key is among the needed columns, and the stored hash diff of "present".</summary>
+    /// <summary>
+    /// The ordinal of a column the source delivers (-1 when it has none): a column the mapping derives is refused, since
+    /// these declarations read the delivered row itself.
+    /// </summary>
+    private int DeliveredColumn(string column, string declaration)
+    {
+        var ordinal = _columns.FindSourceColumn(column);
+        if (ordinal >= _columns.SourceCount)
+        {
+            throw new DataVaultLoadException(Source.Name, 1, column, LoadMessages.DerivedColumnDeclared(Source.Name, column, declaration));
+        }
+
+        return ordinal;
+    }
+
     private sealed record StatusFeed(StatusTrackingStage Stage, Satellite Satellite, int[] ParentKeys, object PresentDiff);
 
     /// <summary>A delta of changes feeding an effectivity satellite: its stage, the link's key columns, the active status's hash diff.</summary>

@@ -36,6 +36,28 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
     /// <returns>The statement.</returns>
     public SqlStatement EndDate(SqlDialect dialect) => dialect.EndDateSatellite(Satellite, Staging);
 
+    private string? _ownDatesSource;
+    private string? _orderedSource;
+
+    /// <summary>
+    /// Records how a source orders the satellite's versions, when the batch is planned: one source with load dates per
+    /// row and one ordered by a column would leave the order of their versions undefined, so that is refused before
+    /// anything is read, naming both.
+    /// </summary>
+    /// <param name="source">The source's name.</param>
+    /// <param name="ownLoadDates">Whether it gives each row its load date (<see cref="SourceMapping.LoadDateFrom"/>).</param>
+    /// <param name="ordered">Whether it orders versions by a column (<see cref="SourceMapping.OrderBy(string)"/>).</param>
+    public void MarkOrdering(string source, bool ownLoadDates, bool ordered)
+    {
+        _ownDatesSource ??= ownLoadDates ? source : null;
+        _orderedSource ??= ordered ? source : null;
+        // (One source with both is refused by its own plan, with its own message.)
+        if (_ownDatesSource is not null && _orderedSource is not null && _ownDatesSource != _orderedSource)
+        {
+            throw new DataVaultLoadException(source, null, null, LoadMessages.OwnLoadDatesAndOrder(Satellite.TableName, _ownDatesSource, _orderedSource));
+        }
+    }
+
     /// <summary>Holds a row of an ordered source until the batch is read.</summary>
     public void AddOrdered(OrderedSatelliteRow row) => (OrderedRows ??= []).Add(row);
 
@@ -50,11 +72,6 @@ internal sealed class SatelliteStage(Satellite satellite, StagingTableSchema sch
         if (OrderedRows is not { } rows)
         {
             yield break;
-        }
-
-        if (rows.Exists(r => r.OwnLoadDate) && rows.Exists(r => !r.OwnLoadDate))
-        {
-            throw new DataVaultLoadException(LoadMessages.OwnLoadDatesAndOrder(Satellite.TableName));
         }
 
         rows.Sort(static (a, b) =>

@@ -94,6 +94,7 @@ internal sealed partial class ModelValidator
         {
             var others = satellite.Builder.Attributes.Select(a => a.Name == satellite.Builder.StatusColumn ? (satellite.Builder.IsEffectivity ? "effectivity" : "status tracking") : $"attribute '{a.Name}'")
                 .Concat(satellite.Builder.NonHistorized ? ["non-historised events"] : [])
+                .Concat((satellite.Builder.Standard ?? _model.Standard).AllNullDiff == Hashing.AllNullRule.Null ? ["a hashing standard under which its empty attribute set hashes to NULL (AllNullDiff = Null), which no row could store"] : [])
                 .ToList();
             if (others.Count > 0)
             {

@@ -122,6 +122,11 @@ internal sealed partial class ModelValidator
             problems.Add($"declares {hub.Builder.BusinessKeys.Count} business keys ({string.Join(", ", hub.Builder.BusinessKeys.Select(k => k.Name))}); its one key is its code");
         }
 
+        if (hub.Builder.BusinessKeys.Count == 1 && hub.Builder.BusinessKeys[0].Type?.Kind == DataTypeKind.Text)
+        {
+            problems.Add($"has code '{hub.Builder.BusinessKeys[0].Name}' of type Text, which is its primary key and no engine keys text of unbounded length; declare DataType.String(n)");
+        }
+
         if (hub.Builder.KeyStorage != StandardizedKeyStorage.Delivered)
         {
             problems.Add("stores standardised keys; its code is stored as delivered (clean it with SourceMapping.Clean)");

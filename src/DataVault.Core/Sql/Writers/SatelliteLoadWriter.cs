@@ -44,18 +44,25 @@ internal sealed class SatelliteLoadWriter(SqlDialect dialect)
                 $"WHERE s.{version} = 1 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key})");
         }
 
+        // Each staged version is compared with its chronological predecessor: the previous staged version of its key —
+        // unless a stored version lies between the two (load dates per row interleave with stored ones), or it is the
+        // key's first staged version; then the latest stored version before it.
+        var previousDiff = Quoter.QuoteIdentifier("dv_previous_diff");
+        var previousDate = Quoter.QuoteIdentifier("dv_previous_date");
+        var storedBetween = $"SELECT 1 FROM {table} b WHERE b.{key} = s.{key} AND b.{loadDate} > s.{previousDate} AND b.{loadDate} < s.{loadDate}";
         return SqlStatement.Of(
             $"INSERT INTO {table} ({dialect.ColumnList(columns)}){Nl}" +
             $"SELECT {dialect.ColumnList(columns, "s")}{Nl}" +
             $"FROM ({Nl}" +
             $"    SELECT {dialect.ColumnList(columns, "st")},{Nl}" +
-            $"           LAG(st.{diff}) OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {Quoter.QuoteIdentifier("dv_previous_diff")},{Nl}" +
+            $"           LAG(st.{diff}) OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {previousDiff},{Nl}" +
+            $"           LAG(st.{loadDate}) OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {previousDate},{Nl}" +
             $"           ROW_NUMBER() OVER (PARTITION BY st.{key} ORDER BY st.{loadDate}) AS {version}{Nl}" +
             $"    FROM {Quoter.QuoteIdentifier(staging.Name)} st{Nl}" +
             $") s{Nl}" +
             $"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key} AND t.{loadDate} = s.{loadDate}){Nl}" +
-            $"  AND ((s.{version} > 1 AND s.{Quoter.QuoteIdentifier("dv_previous_diff")} <> s.{diff}){Nl}" +
-            $"    OR (s.{version} = 1 AND NOT EXISTS ({Nl}" +
+            $"  AND ((s.{version} > 1 AND s.{previousDiff} <> s.{diff} AND NOT EXISTS ({storedBetween})){Nl}" +
+            $"    OR ((s.{version} = 1 OR EXISTS ({storedBetween})) AND NOT EXISTS ({Nl}" +
             $"        SELECT 1 FROM {table} p{Nl}" +
             $"        WHERE p.{key} = s.{key} AND p.{diff} = s.{diff}{Nl}" +
             $"          AND p.{loadDate} = (SELECT MAX(q.{loadDate}) FROM {table} q WHERE q.{key} = s.{key} AND q.{loadDate} < s.{loadDate}))))");

@@ -46,12 +46,13 @@ SELECT s."currency_code", s."load_date", s."hash_diff", s."record_source", s."na
 FROM (
     SELECT st."currency_code", st."load_date", st."hash_diff", st."record_source", st."name", st."decimals",
            LAG(st."hash_diff") OVER (PARTITION BY st."currency_code" ORDER BY st."load_date") AS "dv_previous_diff",
+           LAG(st."load_date") OVER (PARTITION BY st."currency_code" ORDER BY st."load_date") AS "dv_previous_date",
            ROW_NUMBER() OVER (PARTITION BY st."currency_code" ORDER BY st."load_date") AS "dv_version"
     FROM "stg_sat_currency_details" st
 ) s
 WHERE NOT EXISTS (SELECT 1 FROM "sat_currency_details" t WHERE t."currency_code" = s."currency_code" AND t."load_date" = s."load_date")
-  AND ((s."dv_version" > 1 AND s."dv_previous_diff" <> s."hash_diff")
-    OR (s."dv_version" = 1 AND NOT EXISTS (
+  AND ((s."dv_version" > 1 AND s."dv_previous_diff" <> s."hash_diff" AND NOT EXISTS (SELECT 1 FROM "sat_currency_details" b WHERE b."currency_code" = s."currency_code" AND b."load_date" > s."dv_previous_date" AND b."load_date" < s."load_date"))
+    OR ((s."dv_version" = 1 OR EXISTS (SELECT 1 FROM "sat_currency_details" b WHERE b."currency_code" = s."currency_code" AND b."load_date" > s."dv_previous_date" AND b."load_date" < s."load_date")) AND NOT EXISTS (
         SELECT 1 FROM "sat_currency_details" p
         WHERE p."currency_code" = s."currency_code" AND p."hash_diff" = s."hash_diff"
           AND p."load_date" = (SELECT MAX(q."load_date") FROM "sat_currency_details" q WHERE q."currency_code" = s."currency_code" AND q."load_date" < s."load_date"))));

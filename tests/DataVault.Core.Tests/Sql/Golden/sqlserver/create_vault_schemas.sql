@@ -120,12 +120,13 @@ SELECT s.[hub_customer_hk], s.[load_date], s.[hash_diff], s.[record_source], s.[
 FROM (
     SELECT st.[hub_customer_hk], st.[load_date], st.[hash_diff], st.[record_source], st.[name], st.[birth_date], st.[credit_limit],
            LAG(st.[hash_diff]) OVER (PARTITION BY st.[hub_customer_hk] ORDER BY st.[load_date]) AS [dv_previous_diff],
+           LAG(st.[load_date]) OVER (PARTITION BY st.[hub_customer_hk] ORDER BY st.[load_date]) AS [dv_previous_date],
            ROW_NUMBER() OVER (PARTITION BY st.[hub_customer_hk] ORDER BY st.[load_date]) AS [dv_version]
     FROM [stg_sat_customer_details] st
 ) s
 WHERE NOT EXISTS (SELECT 1 FROM [raw_vault].[sat_customer_details] t WHERE t.[hub_customer_hk] = s.[hub_customer_hk] AND t.[load_date] = s.[load_date])
-  AND ((s.[dv_version] > 1 AND s.[dv_previous_diff] <> s.[hash_diff])
-    OR (s.[dv_version] = 1 AND NOT EXISTS (
+  AND ((s.[dv_version] > 1 AND s.[dv_previous_diff] <> s.[hash_diff] AND NOT EXISTS (SELECT 1 FROM [raw_vault].[sat_customer_details] b WHERE b.[hub_customer_hk] = s.[hub_customer_hk] AND b.[load_date] > s.[dv_previous_date] AND b.[load_date] < s.[load_date]))
+    OR ((s.[dv_version] = 1 OR EXISTS (SELECT 1 FROM [raw_vault].[sat_customer_details] b WHERE b.[hub_customer_hk] = s.[hub_customer_hk] AND b.[load_date] > s.[dv_previous_date] AND b.[load_date] < s.[load_date])) AND NOT EXISTS (
         SELECT 1 FROM [raw_vault].[sat_customer_details] p
         WHERE p.[hub_customer_hk] = s.[hub_customer_hk] AND p.[hash_diff] = s.[hash_diff]
           AND p.[load_date] = (SELECT MAX(q.[load_date]) FROM [raw_vault].[sat_customer_details] q WHERE q.[hub_customer_hk] = s.[hub_customer_hk] AND q.[load_date] < s.[load_date]))));
